@@ -1,0 +1,2 @@
+// placeholder: filled in by the component owner
+#include "auth_endpoints.h"

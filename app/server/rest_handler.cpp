@@ -1,0 +1,2 @@
+// placeholder: filled in by the component owner
+#include "rest_handler.h"
