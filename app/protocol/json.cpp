@@ -272,8 +272,14 @@ std::optional<Node> parseJson(QByteArrayView text, QString* error, JsonParseOpti
         }
         return std::nullopt;
     }
+    return fromJsonValue(doc.array().at(0), error, options);
+}
+
+std::optional<Node> fromJsonValue(const QJsonValue& value, QString* error,
+                                  JsonParseOptions options)
+{
     Converter converter{options, {}};
-    auto node = converter.convert(doc.array().at(0), 0);
+    auto node = converter.convert(value, 0);
     if (!node && error)
         *error = converter.error;
     return node;

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QJsonValue>
 #include <QString>
 
 #include <optional>
@@ -22,6 +23,10 @@ struct JsonParseOptions {
 // that is not JSON or holds a key the database does not accept.
 std::optional<Node> parseJson(QByteArrayView text, QString* error = nullptr,
                               JsonParseOptions options = {});
+
+// Converts an already parsed QJsonValue with the same rules as parseJson.
+std::optional<Node> fromJsonValue(const QJsonValue& value, QString* error = nullptr,
+                                  JsonParseOptions options = {});
 
 enum class JsonStyle { Compact, Pretty };
 
