@@ -125,8 +125,8 @@ void appendNumber(QByteArray& out, double d)
     constexpr double kExactIntegers = 9007199254740992.0; // 2^53
     char buffer[32];
     if (std::trunc(d) == d && std::fabs(d) < kExactIntegers) {
-        const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer,
-                                             static_cast<long long>(d));
+        const auto [end, ec] =
+            std::to_chars(buffer, buffer + sizeof buffer, static_cast<long long>(d));
         out.append(buffer, end - buffer);
         return;
     }
@@ -275,8 +275,7 @@ std::optional<Node> parseJson(QByteArrayView text, QString* error, JsonParseOpti
     return fromJsonValue(doc.array().at(0), error, options);
 }
 
-std::optional<Node> fromJsonValue(const QJsonValue& value, QString* error,
-                                  JsonParseOptions options)
+std::optional<Node> fromJsonValue(const QJsonValue& value, QString* error, JsonParseOptions options)
 {
     Converter converter{options, {}};
     auto node = converter.convert(value, 0);

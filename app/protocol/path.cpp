@@ -45,7 +45,8 @@ std::optional<Path> parsePath(std::string_view text, QString* error)
         bytes += key.size() + 1;
     if (path.size() > kMaxDepth || bytes > kMaxPathBytes) {
         if (error)
-            *error = QStringLiteral("Invalid path: paths must be at most 768 bytes and 32 keys deep");
+            *error =
+                QStringLiteral("Invalid path: paths must be at most 768 bytes and 32 keys deep");
         return std::nullopt;
     }
     return path;

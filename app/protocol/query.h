@@ -45,9 +45,9 @@ struct Query {
     }
 
     // Parses the query parameters of a request (names and values already percent-decoded; other
-    // parameters such as auth or print are ignored). Values are JSON, as on the wire: orderBy="$key",
-    // startAt=5, equalTo="abc". On a violation of §3.3 returns nullopt and sets *error to the text
-    // the service answers with 400.
+    // parameters such as auth or print are ignored). Values are JSON, as on the wire:
+    // orderBy="$key", startAt=5, equalTo="abc". On a violation of §3.3 returns nullopt and sets
+    // *error to the text the service answers with 400.
     static std::optional<Query>
     fromParameters(const std::vector<std::pair<std::string, std::string>>& parameters,
                    QString* error = nullptr);

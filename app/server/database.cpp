@@ -78,7 +78,8 @@ bool Database::open(QString* error)
     for (const QByteArray& record : recovered->records)
         replay(record);
     if (recovered->discardedTailBytes > 0) {
-        qCWarning(lcDatabase) << "database" << m_name << ": cut off" << recovered->discardedTailBytes
+        qCWarning(lcDatabase) << "database" << m_name << ": cut off"
+                              << recovered->discardedTailBytes
                               << "bytes of an incomplete last write (a crash during a write that "
                                  "was never acknowledged)";
     }

@@ -27,17 +27,17 @@ struct WriteRequest {
     enum class Kind { Set, Update };
     Kind kind = Kind::Set;
     protocol::Path path;
-    protocol::Node value;                                         // Set (null deletes)
+    protocol::Node value;                                           // Set (null deletes)
     std::vector<std::pair<protocol::Path, protocol::Node>> updates; // Update, relative paths
-    std::optional<QByteArray> ifMatch;                            // Set only: conditional write
+    std::optional<QByteArray> ifMatch;                              // Set only: conditional write
 };
 
 struct WriteOutcome {
-    int status = 200;       // 200, or 412 when if-match did not match, 400 for a bad value
-    QString error;          // with 400
-    protocol::Node value;   // 200 Set: the stored value at the path; 412: the current value
+    int status = 200;     // 200, or 412 when if-match did not match, 400 for a bad value
+    QString error;        // with 400
+    protocol::Node value; // 200 Set: the stored value at the path; 412: the current value
     std::vector<std::pair<protocol::Path, protocol::Node>> updates; // 200 Update: resolved entries
-    QByteArray etag;        // 200 Set / 412: ETag of `value`
+    QByteArray etag; // 200 Set / 412: ETag of `value`
 };
 
 // One namespace's data: the tree, its journal and its event streams. Writes are serialised by

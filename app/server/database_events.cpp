@@ -34,10 +34,9 @@ Database::BeforeValues Database::valuesBeforeWrite(const std::vector<Path>& writ
     for (const auto& [id, sub] : m_subscriptions) {
         if (!sub->query.isEmpty())
             continue;
-        const bool replacedFromAbove = std::any_of(written.begin(), written.end(),
-                                                   [&](const Path& w) {
-                                                       return strictlyAbove(w, sub->path);
-                                                   });
+        const bool replacedFromAbove =
+            std::any_of(written.begin(), written.end(),
+                        [&](const Path& w) { return strictlyAbove(w, sub->path); });
         if (replacedFromAbove)
             before.emplace(sub.get(), m_root.at(sub->path));
     }
@@ -105,7 +104,8 @@ void Database::collectEvents(const WriteRequest& applied, const std::vector<Path
             if (childNamesOnly) {
                 std::vector<std::pair<std::string, Node>> entries;
                 for (const auto& [rel, value] : applied.updates)
-                    entries.emplace_back(rel.front(), m_root.at(protocol::concat(applied.path, rel)));
+                    entries.emplace_back(rel.front(),
+                                         m_root.at(protocol::concat(applied.path, rel)));
                 bytes = patchEvent(protocol::relativeTo(at, applied.path), entries);
             } else {
                 for (const Path& w : written)
@@ -113,8 +113,9 @@ void Database::collectEvents(const WriteRequest& applied, const std::vector<Path
             }
         } else {
             // The update's location is above the stream.
-            const bool replacesStream = std::any_of(
-                written.begin(), written.end(), [&](const Path& w) { return protocol::isPrefix(w, at); });
+            const bool replacesStream =
+                std::any_of(written.begin(), written.end(),
+                            [&](const Path& w) { return protocol::isPrefix(w, at); });
             if (replacesStream) {
                 if (changedAsWhole || old == before.end())
                     bytes = putEvent(Path{}, m_root.at(at));

@@ -44,7 +44,8 @@ QString DatabaseRegistry::namespaceFor(const std::string* nsParameter, const QBy
     // Only a Firebase-style host name carries the database name in its first label. Any other
     // host (an IP, localhost, a LAN machine name) addresses the default database, so clients
     // reaching one server under different names still share one database.
-    const QString host = QString::fromLatin1(hostHeader).trimmed().toLower().section(QLatin1Char(':'), 0, 0);
+    const QString host =
+        QString::fromLatin1(hostHeader).trimmed().toLower().section(QLatin1Char(':'), 0, 0);
     if (host.endsWith(QLatin1String(".firebaseio.com")) ||
         host.endsWith(QLatin1String(".firebasedatabase.app")))
         return host.section(QLatin1Char('.'), 0, 0);

@@ -47,10 +47,10 @@ HttpRequest toHttpRequest(const http::request<http::string_body>& message)
             const std::string_view item = rest.substr(0, amp);
             if (!item.empty()) {
                 const std::size_t eq = item.find('=');
-                request.query.emplace_back(
-                    percentDecode(item.substr(0, eq), true),
-                    eq == std::string_view::npos ? std::string()
-                                                 : percentDecode(item.substr(eq + 1), true));
+                request.query.emplace_back(percentDecode(item.substr(0, eq), true),
+                                           eq == std::string_view::npos
+                                               ? std::string()
+                                               : percentDecode(item.substr(eq + 1), true));
             }
             if (amp == std::string_view::npos)
                 break;
@@ -93,7 +93,8 @@ public:
             net::post(session->executor(), [session, bytes] { session->queueEvent(bytes); });
         }
     }
-    void sendFinalEventAt(std::chrono::steady_clock::time_point when, QByteArray eventBytes) override
+    void sendFinalEventAt(std::chrono::steady_clock::time_point when,
+                          QByteArray eventBytes) override
     {
         if (auto session = m_session.lock()) {
             net::post(session->executor(), [session, when, bytes = eventBytes.toStdString()] {
@@ -182,10 +183,9 @@ void HttpSession::readHeader()
     m_parser.emplace();
     m_parser->body_limit(m_options.maxBodyBytes);
     m_stream.expires_after(kIdleTimeout);
-    http::async_read_header(m_stream, m_buffer, *m_parser,
-                            [self = shared_from_this()](beast::error_code ec, std::size_t) {
-                                self->onHeader(ec);
-                            });
+    http::async_read_header(
+        m_stream, m_buffer, *m_parser,
+        [self = shared_from_this()](beast::error_code ec, std::size_t) { self->onHeader(ec); });
 }
 
 void HttpSession::onHeader(beast::error_code ec)
@@ -202,13 +202,13 @@ void HttpSession::onHeader(beast::error_code ec)
     const auto expect = header[http::field::expect];
     if (beast::iequals(expect, "100-continue")) {
         auto bytes = std::make_shared<const std::string>("HTTP/1.1 100 Continue\r\n\r\n");
-        net::async_write(m_stream, net::buffer(*bytes),
-                         [self = shared_from_this(), bytes](beast::error_code writeError,
-                                                            std::size_t) {
-                             if (writeError)
-                                 return self->close();
-                             self->readBody();
-                         });
+        net::async_write(
+            m_stream, net::buffer(*bytes),
+            [self = shared_from_this(), bytes](beast::error_code writeError, std::size_t) {
+                if (writeError)
+                    return self->close();
+                self->readBody();
+            });
         return;
     }
     readBody();
@@ -216,10 +216,9 @@ void HttpSession::onHeader(beast::error_code ec)
 
 void HttpSession::readBody()
 {
-    http::async_read(m_stream, m_buffer, *m_parser,
-                     [self = shared_from_this()](beast::error_code ec, std::size_t) {
-                         self->onRequest(ec);
-                     });
+    http::async_read(
+        m_stream, m_buffer, *m_parser,
+        [self = shared_from_this()](beast::error_code ec, std::size_t) { self->onRequest(ec); });
 }
 
 void HttpSession::onRequest(beast::error_code ec)
@@ -241,8 +240,8 @@ void HttpSession::onRequest(beast::error_code ec)
 
 void HttpSession::answerAndClose(int status, const char* message)
 {
-    HttpResponse response = jsonResponse(status, QByteArray("{\n  \"error\" : \"") + message +
-                                                     "\"\n}\n");
+    HttpResponse response =
+        jsonResponse(status, QByteArray("{\n  \"error\" : \"") + message + "\"\n}\n");
     m_keepAlive = false;
     writeResponse(std::move(response));
 }
@@ -297,20 +296,19 @@ void HttpSession::queueEvent(std::shared_ptr<const std::string> bytes)
     armKeepAlive();
 }
 
-void HttpSession::scheduleFinalEvent(std::chrono::steady_clock::time_point when,
-                                     std::string bytes)
+void HttpSession::scheduleFinalEvent(std::chrono::steady_clock::time_point when, std::string bytes)
 {
     if (m_closed || !m_streaming)
         return;
     m_finalEventTimer.expires_at(when);
-    m_finalEventTimer.async_wait([self = shared_from_this(),
-                                  bytes = std::make_shared<const std::string>(std::move(bytes))](
-                                     beast::error_code ec) {
-        if (ec || self->m_closed)
-            return;
-        self->queueEvent(bytes);
-        self->endEventStream();
-    });
+    m_finalEventTimer.async_wait(
+        [self = shared_from_this(),
+         bytes = std::make_shared<const std::string>(std::move(bytes))](beast::error_code ec) {
+            if (ec || self->m_closed)
+                return;
+            self->queueEvent(bytes);
+            self->endEventStream();
+        });
 }
 
 void HttpSession::endEventStream()

@@ -36,8 +36,8 @@ public:
         std::size_t maxBodyBytes;
     };
 
-    HttpSession(boost::asio::ip::tcp::socket socket, const RequestHandler& handler,
-                Options options, SessionRegistry& registry);
+    HttpSession(boost::asio::ip::tcp::socket socket, const RequestHandler& handler, Options options,
+                SessionRegistry& registry);
     ~HttpSession();
 
     void start();

@@ -11,8 +11,8 @@ namespace oiso::server {
 
 // A request as the handlers see it, independent of the HTTP library that parsed it.
 struct HttpRequest {
-    QByteArray method;          // upper case, after X-HTTP-Method-Override was applied
-    std::string path;           // percent-decoded UTF-8 path, e.g. "/chatlist/-Nabc.json"
+    QByteArray method; // upper case, after X-HTTP-Method-Override was applied
+    std::string path;  // percent-decoded UTF-8 path, e.g. "/chatlist/-Nabc.json"
     std::vector<std::pair<std::string, std::string>> query; // decoded, in order of appearance
     std::map<std::string, QByteArray> headers;              // names in lower case
     QByteArray body;

@@ -42,8 +42,8 @@ std::optional<RestCall> RestCall::prepare(const HttpRequest& request, DatabaseRe
     const QByteArray authorization = request.header("authorization");
     const std::string* accessToken = request.queryValue("access_token");
     if (!authorization.isEmpty() || accessToken) {
-        const QByteArray bearer = accessToken ? QByteArray::fromStdString(*accessToken)
-                                              : authorization.mid(7).trimmed();
+        const QByteArray bearer =
+            accessToken ? QByteArray::fromStdString(*accessToken) : authorization.mid(7).trimmed();
         if ((!accessToken && !authorization.startsWith("Bearer ")) || bearer != "owner") {
             *status = 401;
             *error = QStringLiteral("Could not parse auth token.");
@@ -63,8 +63,8 @@ std::optional<RestCall> RestCall::prepare(const HttpRequest& request, DatabaseRe
         call.tokenExpiry = std::chrono::steady_clock::now() + std::chrono::seconds(secondsLeft);
     }
 
-    const QString ns = DatabaseRegistry::namespaceFor(request.queryValue("ns"),
-                                                      request.header("host"));
+    const QString ns =
+        DatabaseRegistry::namespaceFor(request.queryValue("ns"), request.header("host"));
     call.database = databases.database(ns, status, error);
     if (!call.database)
         return std::nullopt;

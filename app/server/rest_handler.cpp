@@ -35,9 +35,9 @@ HttpResponse valueResponse(const RestCall& call, int status, const Node& value)
         response.headers.erase(response.headers.begin()); // no body, no content type
         return response;
     }
-    QByteArray body = protocol::toJson(value, {call.pretty ? protocol::JsonStyle::Pretty
-                                                           : protocol::JsonStyle::Compact,
-                                               call.exportFormat});
+    QByteArray body = protocol::toJson(
+        value, {call.pretty ? protocol::JsonStyle::Pretty : protocol::JsonStyle::Compact,
+                call.exportFormat});
     return jsonResponse(status, std::move(body));
 }
 
@@ -52,8 +52,9 @@ bool validTimeout(const std::string* timeout)
         return false;
     const qint64 n = match.captured(1).toLongLong();
     const QString unit = match.captured(2);
-    const qint64 ms = unit == QLatin1String("ms") ? n : unit == QLatin1String("s") ? n * 1000
-                                                                                   : n * 60000;
+    const qint64 ms = unit == QLatin1String("ms")  ? n
+                      : unit == QLatin1String("s") ? n * 1000
+                                                   : n * 60000;
     return ms > 0 && ms <= 15 * 60000;
 }
 
@@ -98,7 +99,8 @@ void RestHandler::handle(const HttpRequest& request, const std::shared_ptr<Respo
         return write(*call, request, responder);
     if (request.method == "OPTIONS") {
         HttpResponse preflight = jsonResponse(204, {});
-        preflight.setHeader("Access-Control-Allow-Methods", "GET, PUT, POST, PATCH, DELETE, OPTIONS");
+        preflight.setHeader("Access-Control-Allow-Methods",
+                            "GET, PUT, POST, PATCH, DELETE, OPTIONS");
         preflight.setHeader("Access-Control-Allow-Headers",
                             "Content-Type, X-Firebase-ETag, If-Match, If-None-Match, "
                             "X-HTTP-Method-Override");
@@ -169,9 +171,8 @@ void RestHandler::stream(const RestCall& call, const std::shared_ptr<Responder>&
     // The subscription owns the stream handle; the handle only points weakly at the
     // connection, so a closed connection frees everything once unsubscribed.
     const std::uint64_t id =
-        database->subscribe(call.path, call.query, [eventStream](const QByteArray& bytes) {
-            eventStream->send(bytes);
-        });
+        database->subscribe(call.path, call.query,
+                            [eventStream](const QByteArray& bytes) { eventStream->send(bytes); });
     {
         std::lock_guard lock(state->mutex);
         state->id = id;

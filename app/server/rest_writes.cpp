@@ -20,7 +20,8 @@ using protocol::Path;
 namespace {
 
 const QString kNoData = QStringLiteral("Error: No data supplied.");
-const QString kTooDeep = QStringLiteral("Invalid data; the data is nested more than 32 levels deep");
+const QString kTooDeep =
+    QStringLiteral("Invalid data; the data is nested more than 32 levels deep");
 
 HttpResponse bodyResponse(const RestCall& call, int status, QByteArray body)
 {
@@ -35,16 +36,15 @@ HttpResponse bodyResponse(const RestCall& call, int status, QByteArray body)
 
 QByteArray render(const RestCall& call, const Node& value)
 {
-    return protocol::toJson(value, {call.pretty ? protocol::JsonStyle::Pretty
-                                                : protocol::JsonStyle::Compact,
-                                    call.exportFormat});
+    return protocol::toJson(
+        value, {call.pretty ? protocol::JsonStyle::Pretty : protocol::JsonStyle::Compact,
+                call.exportFormat});
 }
 
 // PATCH bodies keep their null entries (they delete), so they are read key by key rather than
 // through parseJson, which drops nulls as stored data does.
-std::optional<std::vector<std::pair<Path, Node>>> parseUpdate(const RestCall& call,
-                                                              const QByteArray& body,
-                                                              QString* error)
+std::optional<std::vector<std::pair<Path, Node>>>
+parseUpdate(const RestCall& call, const QByteArray& body, QString* error)
 {
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
@@ -151,30 +151,30 @@ void RestHandler::write(const RestCall& call, const HttpRequest& request,
     if (!ifMatch.isEmpty())
         write.ifMatch = ifMatch;
 
-    call.database->write(std::move(write), [call, method, wantsEtag, pushKey,
-                                            responder](WriteOutcome outcome) {
-        if (outcome.status == 400)
-            return responder->respond(errorResponse(400, outcome.error));
-        if (outcome.status == 412) {
-            HttpResponse conflict = jsonResponse(412, render(call, outcome.value));
-            conflict.setHeader("ETag", outcome.etag);
-            return responder->respond(std::move(conflict));
-        }
-        QByteArray body;
-        if (method == "POST") {
-            body = "{\"name\":";
-            protocol::appendJsonString(body, pushKey);
-            body += '}';
-        } else if (method == "PATCH") {
-            body = renderUpdate(call, outcome.updates);
-        } else {
-            body = render(call, outcome.value);
-        }
-        HttpResponse response = bodyResponse(call, 200, std::move(body));
-        if (wantsEtag)
-            response.setHeader("ETag", outcome.etag);
-        responder->respond(std::move(response));
-    });
+    call.database->write(
+        std::move(write), [call, method, wantsEtag, pushKey, responder](WriteOutcome outcome) {
+            if (outcome.status == 400)
+                return responder->respond(errorResponse(400, outcome.error));
+            if (outcome.status == 412) {
+                HttpResponse conflict = jsonResponse(412, render(call, outcome.value));
+                conflict.setHeader("ETag", outcome.etag);
+                return responder->respond(std::move(conflict));
+            }
+            QByteArray body;
+            if (method == "POST") {
+                body = "{\"name\":";
+                protocol::appendJsonString(body, pushKey);
+                body += '}';
+            } else if (method == "PATCH") {
+                body = renderUpdate(call, outcome.updates);
+            } else {
+                body = render(call, outcome.value);
+            }
+            HttpResponse response = bodyResponse(call, 200, std::move(body));
+            if (wantsEtag)
+                response.setHeader("ETag", outcome.etag);
+            responder->respond(std::move(response));
+        });
 }
 
 } // namespace oiso::server

@@ -94,9 +94,8 @@ void Server::Private::route(HttpRequest request, const std::shared_ptr<Responder
 bool Server::Private::seedDemo(QString* error)
 {
     int status = 0;
-    Database* database =
-        databases.database(QString::fromLatin1(DatabaseRegistry::kDefaultNamespace), &status,
-                           error);
+    Database* database = databases.database(
+        QString::fromLatin1(DatabaseRegistry::kDefaultNamespace), &status, error);
     if (!database)
         return false;
     if (!database->isEmpty())

@@ -10,9 +10,9 @@ class AuthService;
 
 struct ServerOptions {
     QString host = QStringLiteral("127.0.0.1");
-    quint16 port = 0; // 0 picks a free port
-    QString dataDirectory;   // required: journal, snapshots, accounts, secret
-    bool seedDemo = false;   // seed the demo market when the database is empty
+    quint16 port = 0;      // 0 picks a free port
+    QString dataDirectory; // required: journal, snapshots, accounts, secret
+    bool seedDemo = false; // seed the demo market when the database is empty
     int tokenLifetimeSeconds = 3600;
     int keepAliveSeconds = 30; // an idle event stream gets a keep-alive event after this long
     int ioThreads = 2;

@@ -167,11 +167,11 @@ private slots:
 
         set(*m_db, "/rooms/r1/m2", R"({"msg":"yo"})"); // below
         update(*m_db, "/rooms/r1", {{"m1/msg", R"("edited")"}, {"m3", R"({"msg":"3"})"}});
-        update(*m_db, "/rooms/r1/m2", {{"msg", R"("two")"}}); // patch below, child names
-        set(*m_db, "/rooms/r2/m1", R"({"msg":"elsewhere"})"); // unrelated: nothing
-        set(*m_db, "/rooms/r1/m2/msg", R"("two")");           // no-op: nothing
+        update(*m_db, "/rooms/r1/m2", {{"msg", R"("two")"}});     // patch below, child names
+        set(*m_db, "/rooms/r2/m1", R"({"msg":"elsewhere"})");     // unrelated: nothing
+        set(*m_db, "/rooms/r1/m2/msg", R"("two")");               // no-op: nothing
         set(*m_db, "/rooms", R"({"r1":{"m9":{"msg":"reset"}}})"); // above: whole value
-        set(*m_db, "/rooms/r1/m9", "null");                    // last child: room pruned
+        set(*m_db, "/rooms/r1/m9", "null");                       // last child: room pruned
         QTRY_COMPARE(room.count(), 6);
         const QList<QByteArray> events = room.take();
         QCOMPARE(events[0], QByteArray(R"({"path":"/m2","data":{"msg":"yo"}})"));
@@ -197,8 +197,8 @@ private slots:
 
         set(*m_db, "/q/e", "2"); // enters, pushes "c" out
         QTRY_COMPARE(window.count(), 2);
-        QCOMPARE(window.take(), (QList<QByteArray>{R"({"path":"/e","data":2})",
-                                                   R"({"path":"/c","data":null})"}));
+        QCOMPARE(window.take(),
+                 (QList<QByteArray>{R"({"path":"/e","data":2})", R"({"path":"/c","data":null})"}));
         set(*m_db, "/q/a", "5"); // outside the window: nothing
         set(*m_db, "/q/e", "3"); // inside: changed
         QTRY_COMPARE(window.count(), 1);

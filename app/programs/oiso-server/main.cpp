@@ -65,8 +65,8 @@ int main(int argc, char* argv[])
                                   QStringLiteral("Folder for the data (default: the user's "
                                                  "app-data folder)."),
                                   QStringLiteral("dir"));
-    const QCommandLineOption demo(QStringLiteral("demo"),
-                                  QStringLiteral("Seed the demo market when the database is empty."));
+    const QCommandLineOption demo(
+        QStringLiteral("demo"), QStringLiteral("Seed the demo market when the database is empty."));
     const QCommandLineOption tokenLifetime(
         QStringLiteral("token-lifetime"),
         QStringLiteral("Lifetime of issued ID tokens in seconds (default 3600)."),
