@@ -17,11 +17,13 @@ struct AuthOptions {
     // Email enumeration protection: answer INVALID_LOGIN_CREDENTIALS instead of
     // EMAIL_NOT_FOUND / INVALID_PASSWORD (the default for new Firebase projects).
     bool emailEnumerationProtection = true;
+    // Refresh sessions kept per account (each sign-in opens one; the oldest is dropped first).
+    int maxSessionsPerAccount = 32;
 };
 
 // What a successful sign-up, sign-in or refresh returns.
 struct AuthTokens {
-    QString localId;      // the uid
+    QString localId; // the uid
     QString email;
     QString idToken;      // a JWT, HS256, claims as reference §7.2
     QString refreshToken; // opaque
@@ -69,6 +71,10 @@ public:
 
     const AuthOptions& options() const;
     void setTokenLifetimeSeconds(int seconds); // for tests
+
+    // The numeric "project number" the token endpoint reports as project_id (reference §7.3):
+    // twelve digits derived from the project id, stable across runs.
+    QString projectNumber() const;
 
 private:
     struct Private;

@@ -183,15 +183,17 @@ void Database::write(WriteRequest request, std::function<void(WriteOutcome)> don
                 }
             }
         }
+        // Registered under the lock, so callbacks are queued in commit order: events reach
+        // every stream in the order the writes were applied.
+        m_journal->whenDurable(seq, [events = std::move(events), outcome = std::move(outcome),
+                                     done = std::move(done)]() mutable {
+            for (const auto& [sub, bytes] : events.events) {
+                if (sub->active.load(std::memory_order_acquire))
+                    sub->sink(bytes);
+            }
+            done(std::move(outcome));
+        });
     }
-    m_journal->whenDurable(seq, [events = std::move(events), outcome = std::move(outcome),
-                                 done = std::move(done)]() mutable {
-        for (const auto& [sub, bytes] : events.events) {
-            if (sub->active.load(std::memory_order_acquire))
-                sub->sink(bytes);
-        }
-        done(std::move(outcome));
-    });
 }
 
 QByteArray Database::journalRecord(const WriteRequest& applied) const
@@ -264,7 +266,6 @@ std::uint64_t Database::subscribe(Path path, protocol::Query query, EventSink si
     sub->query = std::move(query);
     sub->sink = std::move(sink);
     std::uint64_t id = 0;
-    std::uint64_t seq = 0;
     QByteArray initial;
     {
         std::lock_guard lock(m_mutex);
@@ -280,14 +281,13 @@ std::uint64_t Database::subscribe(Path path, protocol::Query query, EventSink si
         }
         initial = putEvent(Path{}, value);
         m_subscriptions.emplace(id, sub);
-        seq = m_journal->lastSequence();
+        // Delivered through the journal, registered under the lock: it lands after the writes
+        // it reflects are durable and before the events of any later write.
+        m_journal->whenDurable(m_journal->lastSequence(), [sub, initial] {
+            if (sub->active.load(std::memory_order_acquire))
+                sub->sink(initial);
+        });
     }
-    // Delivered through the journal so it lands after the writes it reflects are durable and
-    // before the events of any later write.
-    m_journal->whenDurable(seq, [sub, initial] {
-        if (sub->active.load(std::memory_order_acquire))
-            sub->sink(initial);
-    });
     return id;
 }
 

@@ -186,7 +186,7 @@ private slots:
     void queryStreamWindow()
     {
         for (const char* key : {"a", "b", "c", "d"})
-            set(*m_db, (QByteArray("/q/") + key).constData(), "1");
+            set(*m_db, QByteArray(QByteArray("/q/") + key).constData(), "1");
         Query lastTwo;
         lastTwo.orderBy = Query::OrderBy::Key;
         lastTwo.limitToLast = 2;
@@ -215,7 +215,7 @@ private slots:
         for (int t = 0; t < 4; ++t) {
             writers.emplace_back([this, t] {
                 for (int i = 0; i < 50; ++i) {
-                    const QByteArray at = "/c/t" + QByteArray::number(t) + "_" +
+                    const QByteArray at = QByteArray("/c/t") + QByteArray::number(t) + "_" +
                                           QByteArray::number(i).rightJustified(3, '0');
                     set(*m_db, at.constData(), QByteArray::number(i).constData());
                 }
