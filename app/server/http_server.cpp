@@ -28,7 +28,8 @@ struct HttpServer::Private : SessionRegistry {
     RequestHandler handler;
     net::io_context io;
     std::optional<net::executor_work_guard<net::io_context::executor_type>> work;
-    tcp::acceptor acceptor{io};
+    // On its own strand: the accept handler and the close in stop() never run concurrently.
+    tcp::acceptor acceptor{net::make_strand(io)};
     std::vector<std::thread> threads;
     quint16 boundPort = 0;
     bool running = false;
@@ -48,11 +49,10 @@ struct HttpServer::Private : SessionRegistry {
     {
         acceptor.async_accept(
             net::make_strand(io), [this](boost::system::error_code ec, tcp::socket socket) {
+                if (!acceptor.is_open())
+                    return; // stopping
                 if (ec) {
-                    if (ec != net::error::operation_aborted)
-                        qCWarning(lcHttp) << "accept failed:" << ec.message().c_str();
-                    if (!acceptor.is_open())
-                        return;
+                    qCWarning(lcHttp) << "accept failed:" << ec.message().c_str();
                 } else {
                     boost::system::error_code ignored;
                     socket.set_option(tcp::no_delay(true), ignored);
@@ -125,7 +125,7 @@ void HttpServer::stop()
     if (!d->running)
         return;
     d->running = false;
-    net::post(d->io, [this] {
+    net::post(d->acceptor.get_executor(), [this] {
         boost::system::error_code ignored;
         d->acceptor.close(ignored);
     });

@@ -122,7 +122,7 @@ void RestHandler::get(const RestCall& call, const HttpRequest& request,
                                 "15min")));
     }
     const bool shallow = request.queryValue("shallow") && *request.queryValue("shallow") == "true";
-    if (shallow && call.query.hasFilter()) {
+    if (shallow && !call.query.isEmpty()) {
         return responder->respond(errorResponse(
             400, QStringLiteral("shallow cannot be combined with orderBy, limits or bounds")));
     }

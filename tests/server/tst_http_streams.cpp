@@ -3,4 +3,4 @@ class Placeholder : public QObject {
     Q_OBJECT
 };
 QTEST_GUILESS_MAIN(Placeholder)
-#include "tst_durability.moc"
+#include "tst_http_streams.moc"

@@ -3,4 +3,4 @@ class Placeholder : public QObject {
     Q_OBJECT
 };
 QTEST_GUILESS_MAIN(Placeholder)
-#include "tst_rest_api.moc"
+#include "tst_server_process.moc"

@@ -1,6 +1,0 @@
-#include <QTest>
-class Placeholder : public QObject {
-    Q_OBJECT
-};
-QTEST_GUILESS_MAIN(Placeholder)
-#include "tst_auth_http.moc"
