@@ -140,6 +140,7 @@ public:
     ~EventStreamReader() override
     {
         if (m_reply) {
+            m_reply->disconnect(this);
             m_reply->abort();
             m_reply->deleteLater();
         }
@@ -172,6 +173,8 @@ public:
 private:
     void parse()
     {
+        if (!m_reply->isOpen())
+            return; // aborted
         m_buffer += m_reply->readAll();
         for (qsizetype end = m_buffer.indexOf("\n\n"); end >= 0; end = m_buffer.indexOf("\n\n")) {
             const QByteArray block = m_buffer.left(end);
