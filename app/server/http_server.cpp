@@ -47,21 +47,21 @@ struct HttpServer::Private : SessionRegistry {
 
     void accept()
     {
-        acceptor.async_accept(
-            net::make_strand(io), [this](boost::system::error_code ec, tcp::socket socket) {
-                if (!acceptor.is_open())
-                    return; // stopping
-                if (ec) {
-                    qCWarning(lcHttp) << "accept failed:" << ec.message().c_str();
-                } else {
-                    boost::system::error_code ignored;
-                    socket.set_option(tcp::no_delay(true), ignored);
-                    auto session = std::make_shared<HttpSession>(std::move(socket), handler,
-                                                                 sessionOptions(), *this);
-                    session->start();
-                }
-                accept();
-            });
+        acceptor.async_accept(net::make_strand(io),
+                              [this](boost::system::error_code ec, tcp::socket socket) {
+                                  if (!acceptor.is_open())
+                                      return; // stopping
+                                  if (ec) {
+                                      qCWarning(lcHttp) << "accept failed:" << ec.message().c_str();
+                                  } else {
+                                      boost::system::error_code ignored;
+                                      socket.set_option(tcp::no_delay(true), ignored);
+                                      auto session = std::make_shared<HttpSession>(
+                                          std::move(socket), handler, sessionOptions(), *this);
+                                      session->start();
+                                  }
+                                  accept();
+                              });
     }
 
     HttpSession::Options sessionOptions() const

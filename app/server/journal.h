@@ -27,9 +27,9 @@ namespace oiso::server {
 class Journal {
 public:
     struct Recovered {
-        QByteArray snapshot;              // JSON of the tree at the snapshot; empty = no snapshot
-        std::vector<QByteArray> records;  // payloads appended after the snapshot, in order
-        qint64 discardedTailBytes = 0;    // bytes of a torn/corrupt tail that were cut off
+        QByteArray snapshot;             // JSON of the tree at the snapshot; empty = no snapshot
+        std::vector<QByteArray> records; // payloads appended after the snapshot, in order
+        qint64 discardedTailBytes = 0;   // bytes of a torn/corrupt tail that were cut off
     };
 
     explicit Journal(QString directory);
