@@ -64,8 +64,8 @@ cmd_run() {
   log "Starting oiso-server with the demo market (data in $data)"
   cat <<TXT
   The desktop app is not built yet; the embedded server runs on its own. Try, in another shell:
-    curl 'http://127.0.0.1:9000/item.json?print=pretty'
-    curl -N -H 'Accept: text/event-stream' 'http://127.0.0.1:9000/chatlist.json'
+    curl "http://127.0.0.1:${OISO_PORT:-9000}/item.json?print=pretty"
+    curl -N -H "Accept: text/event-stream" "http://127.0.0.1:${OISO_PORT:-9000}/chatlist.json"
   Demo accounts and passwords are listed in README.md. Stop with Ctrl+C.
 TXT
   exec "$BUILD_DIR/app/programs/oiso-server/oiso-server" --demo --port "${OISO_PORT:-9000}" --data "$data"
