@@ -2,6 +2,8 @@
 
 #include "http_server.h"
 
+#include <QByteArray>
+
 #include <boost/asio/steady_timer.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
@@ -46,7 +48,7 @@ public:
     // Called by the responder objects (through post onto the strand).
     void writeResponse(HttpResponse response);
     void beginEventStream(std::function<void()> onClosed);
-    void queueEvent(std::shared_ptr<const std::string> bytes);
+    void queueEvent(QByteArray bytes);
     void scheduleFinalEvent(std::chrono::steady_clock::time_point when, std::string bytes);
     void endEventStream();
 
@@ -56,7 +58,7 @@ private:
     enum class Pending { Raw, Chunk, LastChunk };
     struct Write {
         Pending kind;
-        std::shared_ptr<const std::string> bytes;
+        QByteArray bytes; // implicitly shared: one event's bytes serve every stream unchanged
     };
 
     void readHeader();
@@ -66,7 +68,7 @@ private:
     void answerAndClose(int status, const char* message);
     void enqueue(Write write);
     void writeNext();
-    void armKeepAlive();
+    void armKeepAlive(std::chrono::steady_clock::time_point when);
     void watchForDisconnect();
     void close();
 
@@ -86,6 +88,7 @@ private:
     std::size_t m_queuedBytes = 0;
     bool m_writing = false;
     std::function<void()> m_onStreamClosed;
+    std::chrono::steady_clock::time_point m_lastEventAt;
     boost::asio::steady_timer m_keepAliveTimer;
     boost::asio::steady_timer m_finalEventTimer;
     char m_discard[512];

@@ -1,0 +1,48 @@
+#!/bin/sh
+# Runs the benchmarks of the embedded server and prints their figures.
+#
+#   tests/bench/run-benchmarks.sh [BUILD_DIR] [-- extra oiso-server-bench options]
+#
+# Configures a Release build in BUILD_DIR (default: build-release/ in the source tree), builds
+# oiso-server, oiso-server-bench and tst_bench_tree, then runs
+#   - oiso-server-bench: the real server as a child process on a loopback port, in a temporary
+#     data folder: PUT/s and PUT latency from 8 keep-alive connections while 100 event streams
+#     watch the written location (every stream must receive every event, once, in order — the
+#     exit code says whether they did), GET/s of a 1 KB value, and RSS and start-up time with
+#     100,000 chat messages;
+#   - tst_bench_tree: QBENCHMARK micro-benchmarks of the protocol layer (tree, JSON, queries).
+# Speed goals are reported as PASS/MISS; only correctness makes the script fail.
+# Needs: cmake, ninja, a C++20 compiler, Qt 6.4 and Boost 1.74 headers (see README.md).
+# Results of a run are recorded in docs/benchmarks.md.
+set -eu
+
+source_dir=$(cd "$(dirname "$0")/../.." && pwd)
+build_dir="$source_dir/build-release"
+if [ $# -gt 0 ] && [ "$1" != "--" ]; then
+    build_dir=$1
+    shift
+fi
+if [ $# -gt 0 ] && [ "$1" = "--" ]; then
+    shift
+fi
+
+cmake -S "$source_dir" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build "$build_dir" --target oiso-server oiso-server-bench tst_bench_tree
+
+echo
+echo "== machine"
+echo "CPUs: $(nproc), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+echo "RAM:  $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
+echo "temp: ${TMPDIR:-/tmp} on $(df -P "${TMPDIR:-/tmp}" | awk 'NR == 2 { print $1 }')"
+echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+
+echo
+echo "== oiso-server-bench $*"
+status=0
+"$build_dir/tests/bench/oiso-server-bench" "$@" || status=$?
+
+echo
+echo "== tst_bench_tree"
+"$build_dir/tests/bench/tst_bench_tree" || status=$?
+
+exit $status

@@ -1,0 +1,1092 @@
+// oiso-server-bench: drives the real oiso-server binary over loopback and reports what the issue
+// asks for: PUT/s and PUT latency from keep-alive writers while event streams watch the written
+// location (every stream must get every event, once, in commit order), GET/s of a 1 KB value,
+// and memory and start-up time with a database of chat messages. Correctness is asserted (the
+// exit code); speed is only reported, against the goals.
+//
+// The server runs as a child process, as in production, so its memory and start-up time are its
+// own. The load comes from plain synchronous Boost.Beast clients on threads: they cost the least
+// CPU per request, which matters on a small machine where client and server share the cores.
+#include "protocol/pushid.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSysInfo>
+#include <QTemporaryDir>
+#include <QUrl>
+
+#include <boost/asio/connect.hpp>
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/http/empty_body.hpp>
+#include <boost/beast/http/parser.hpp>
+#include <boost/beast/http/read.hpp>
+#include <boost/beast/http/string_body.hpp>
+#include <boost/beast/http/write.hpp>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <functional>
+#include <latch>
+#include <limits>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <signal.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+namespace {
+
+namespace net = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = net::ip::tcp;
+using Clock = std::chrono::steady_clock;
+
+double secondsBetween(Clock::time_point from, Clock::time_point to)
+{
+    return std::chrono::duration<double>(to - from).count();
+}
+
+struct Options {
+    QString serverPath;
+    int streams = 100;
+    int writers = 8;
+    int putsPerWriter = 5000; // 40,000 PUTs in all
+    double putSeconds = 20;   // the write phase stops here even if not every PUT was sent
+    double getSeconds = 5;
+    int messages = 100000; // for the memory and start-up figures
+    int items = 1000;      // rooms the messages are spread over
+    int batch = 1000;      // messages per PATCH
+    bool quick = false;
+    bool json = false;
+};
+
+// Goals of the issue; speed is reported against them, never asserted.
+constexpr double kGoalPutsPerSecond = 5000;
+constexpr double kGoalPutP99Ms = 10;
+constexpr double kGoalRssMiB = 300;
+
+// Failures of correctness, collected from every phase; any one makes the exit code non-zero.
+class Failures {
+public:
+    void add(const std::string& text)
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_texts.size() < 20) // the first few say enough
+            m_texts.push_back(text);
+        ++m_count;
+    }
+    bool any() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_count > 0;
+    }
+    void print() const
+    {
+        std::lock_guard lock(m_mutex);
+        for (const auto& text : m_texts)
+            std::fprintf(stderr, "FAIL: %s\n", text.c_str());
+        if (m_count > m_texts.size())
+            std::fprintf(stderr, "FAIL: … and %zu more\n", m_count - m_texts.size());
+    }
+
+private:
+    mutable std::mutex m_mutex;
+    std::vector<std::string> m_texts;
+    std::size_t m_count = 0;
+};
+
+// ---------------------------------------------------------------------------------------------
+// The server as a child process.
+
+class ServerProcess {
+public:
+    explicit ServerProcess(QString program)
+        : m_program(std::move(program))
+    {
+    }
+    ~ServerProcess()
+    {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.kill();
+            m_process.waitForFinished(10000);
+        }
+    }
+    ServerProcess(const ServerProcess&) = delete;
+    ServerProcess& operator=(const ServerProcess&) = delete;
+
+    // Starts the server and waits for its "listening on" line; the time from launching the
+    // process to that line is the start-up time (it includes loading the data).
+    bool start(const QString& dataDirectory, std::string* error)
+    {
+        m_process.setProgram(m_program);
+        m_process.setArguments({QStringLiteral("--host"), QStringLiteral("127.0.0.1"),
+                                QStringLiteral("--port"), QStringLiteral("0"),
+                                QStringLiteral("--data"), dataDirectory});
+        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        m_launched = Clock::now();
+        const auto launched = m_launched;
+        m_process.start();
+        if (!m_process.waitForStarted(10000)) {
+            *error = "cannot start " + m_program.toStdString() + ": " +
+                     m_process.errorString().toStdString();
+            return false;
+        }
+        const auto deadline = launched + std::chrono::minutes(2);
+        for (;;) {
+            if (m_process.canReadLine()) {
+                const QByteArray line = m_process.readLine().trimmed();
+                if (!line.startsWith("listening on "))
+                    continue;
+                m_startupSeconds = secondsBetween(launched, Clock::now());
+                const QUrl url(QString::fromUtf8(line.mid(13)));
+                m_host = url.host().toStdString();
+                m_port = static_cast<unsigned short>(url.port());
+                if (m_host.empty() || m_port == 0) {
+                    *error = "cannot read the server's address from \"" + line.toStdString() + '"';
+                    return false;
+                }
+                return true;
+            }
+            const auto left =
+                std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+            if (left.count() <= 0) {
+                *error = "the server did not say it was listening within 2 minutes";
+                return false;
+            }
+            if (!m_process.waitForReadyRead(static_cast<int>(left.count())) &&
+                m_process.state() == QProcess::NotRunning) {
+                *error = "the server exited before listening (exit code " +
+                         std::to_string(m_process.exitCode()) + ")";
+                return false;
+            }
+        }
+    }
+
+    // SIGTERM, as a service manager stops it: the server syncs and writes a snapshot.
+    bool stop(double* seconds, std::string* error)
+    {
+        const auto sent = Clock::now();
+        m_process.terminate();
+        if (!m_process.waitForFinished(120000)) {
+            *error = "the server did not stop within 2 minutes of SIGTERM";
+            return false;
+        }
+        *seconds = secondsBetween(sent, Clock::now());
+        if (m_process.exitStatus() != QProcess::NormalExit || m_process.exitCode() != 0) {
+            *error = "the server did not exit cleanly on SIGTERM (exit code " +
+                     std::to_string(m_process.exitCode()) + ")";
+            return false;
+        }
+        return true;
+    }
+
+    double startupSeconds() const { return m_startupSeconds; }
+    Clock::time_point launchedAt() const { return m_launched; }
+    tcp::endpoint endpoint() const { return {net::ip::make_address(m_host), m_port}; }
+    std::string hostHeader() const { return m_host + ':' + std::to_string(m_port); }
+
+    // Resident and peak resident memory from /proc (Linux), in MiB; -1 when unavailable.
+    double memoryMiB(const char* field) const
+    {
+        QFile status(QStringLiteral("/proc/%1/status").arg(m_process.processId()));
+        if (!status.open(QIODevice::ReadOnly))
+            return -1;
+        const QByteArray prefix = QByteArray(field) + ':';
+        for (const QByteArray& line : status.readAll().split('\n')) {
+            if (line.startsWith(prefix))
+                return line.mid(prefix.size()).trimmed().split(' ').value(0).toDouble() / 1024.0;
+        }
+        return -1;
+    }
+
+    // User plus system CPU time the server has used so far, in seconds; -1 when unavailable.
+    double cpuSeconds() const
+    {
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(m_process.processId()));
+        if (!stat.open(QIODevice::ReadOnly))
+            return -1;
+        const QByteArray text = stat.readAll();
+        // Fields after the command name (which may hold spaces): state is field 3, utime 14.
+        const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+        if (fields.size() < 13)
+            return -1;
+        const double ticks = fields.at(11).toDouble() + fields.at(12).toDouble();
+        return ticks / static_cast<double>(::sysconf(_SC_CLK_TCK));
+    }
+
+private:
+    QString m_program;
+    QProcess m_process;
+    Clock::time_point m_launched;
+    double m_startupSeconds = 0;
+    std::string m_host;
+    unsigned short m_port = 0;
+};
+
+double ownCpuSeconds()
+{
+    rusage usage{};
+    ::getrusage(RUSAGE_SELF, &usage);
+    auto seconds = [](const timeval& t) { return double(t.tv_sec) + double(t.tv_usec) / 1e6; };
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
+qint64 directoryBytes(const QString& path)
+{
+    qint64 total = 0;
+    QDirIterator it(path, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        total += QFileInfo(it.next()).size();
+    return total;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A synchronous keep-alive HTTP/1.1 client: one connection, one request at a time.
+
+class Client {
+public:
+    Client(const tcp::endpoint& endpoint, std::string host)
+        : m_socket(m_io)
+        , m_host(std::move(host))
+    {
+        m_socket.connect(endpoint);
+        m_socket.set_option(tcp::no_delay(true));
+    }
+
+    // Sends a request and reads the answer; throws on a broken connection.
+    const http::response<http::string_body>& send(http::verb method, const std::string& target,
+                                                  std::string body = {})
+    {
+        http::request<http::string_body> request{method, target, 11};
+        request.set(http::field::host, m_host);
+        if (!body.empty())
+            request.set(http::field::content_type, "application/json");
+        request.body() = std::move(body);
+        request.prepare_payload();
+        http::write(m_socket, request);
+        m_response = {};
+        http::response_parser<http::string_body> parser;
+        parser.body_limit(std::numeric_limits<std::uint64_t>::max());
+        http::read(m_socket, m_buffer, parser);
+        m_response = parser.release();
+        if (!m_response.keep_alive())
+            throw std::runtime_error("the server closed a keep-alive connection");
+        return m_response;
+    }
+
+private:
+    net::io_context m_io;
+    tcp::socket m_socket;
+    beast::flat_buffer m_buffer;
+    std::string m_host;
+    http::response<http::string_body> m_response;
+};
+
+// The key of a writer's n-th message: zero-padded so keys increase with n, and carrying the
+// writer, so a stream can tell which writer's order an event belongs to.
+std::string messageKey(int sequence, int writer)
+{
+    char key[32];
+    std::snprintf(key, sizeof key, "%08d_%02d", sequence, writer);
+    return key;
+}
+
+bool parseMessageKey(std::string_view key, int* sequence, int* writer)
+{
+    if (key.size() != 11 || key[8] != '_')
+        return false;
+    int values[2] = {0, 0};
+    for (std::size_t i = 0; i < key.size(); ++i) {
+        if (i == 8)
+            continue;
+        if (key[i] < '0' || key[i] > '9')
+            return false;
+        int& value = values[i < 8 ? 0 : 1];
+        value = value * 10 + (key[i] - '0');
+    }
+    *sequence = values[0];
+    *writer = values[1];
+    return true;
+}
+
+// A chat message in the web app's shape; the text is Korean like the real rooms' (UTF-8).
+std::string messageJson(const std::string& sender, long long number, qint64 timestamp)
+{
+    return "{\"id\":\"" + sender + "\",\"msg\":\"안녕하세요! 아직 판매 중인가요? 내일 학생회관 " +
+           "앞에서 거래 가능할까요? (" + std::to_string(number) +
+           ")\",\"timestamp\":" + std::to_string(timestamp) + '}';
+}
+
+// ---------------------------------------------------------------------------------------------
+// An event stream watcher: reads one SSE stream asynchronously (HTTP and chunking by Beast, the
+// event text split here, events may span reads) and checks what it receives.
+
+struct StreamShared {
+    int writers = 0;
+    std::atomic<int> initialised{0}; // streams that got their first put
+    Failures* failures = nullptr;
+};
+
+class StreamWatcher : public std::enable_shared_from_this<StreamWatcher> {
+public:
+    StreamWatcher(net::io_context& io, int index, StreamShared& shared)
+        : m_socket(io)
+        , m_index(index)
+        , m_shared(shared)
+        , m_next(static_cast<std::size_t>(shared.writers), 0)
+    {
+        m_onChunk = [this](std::uint64_t, beast::string_view body, beast::error_code&) {
+            m_text.append(body.data(), body.size());
+            splitEvents();
+            return body.size();
+        };
+    }
+
+    void start(const tcp::endpoint& endpoint, const std::string& host, const std::string& target)
+    {
+        m_request = {http::verb::get, target, 11};
+        m_request.set(http::field::host, host);
+        m_request.set(http::field::accept, "text/event-stream");
+        m_socket.async_connect(endpoint, [self = shared_from_this()](beast::error_code ec) {
+            if (ec)
+                return self->fail("cannot connect: " + ec.message());
+            self->m_socket.set_option(tcp::no_delay(true), ec);
+            http::async_write(self->m_socket, self->m_request,
+                              [self](beast::error_code writeError, std::size_t) {
+                                  if (writeError)
+                                      return self->fail("cannot send the request");
+                                  self->readHeader();
+                              });
+        });
+    }
+
+    // Ends the stream from the client side (on the io thread).
+    void close()
+    {
+        m_closing = true;
+        beast::error_code ignored;
+        m_socket.shutdown(tcp::socket::shutdown_both, ignored);
+        m_socket.close(ignored);
+    }
+
+    // Read by the main thread while the stream runs (progress), the rest only after it ended.
+    long received() const { return m_received.load(std::memory_order_relaxed); }
+    bool failed() const { return m_failed.load(); }
+    const std::vector<int>& nextSequences() const { return m_next; }
+    std::uint64_t orderHash() const { return m_orderHash; }
+    Clock::time_point lastEventAt() const { return m_lastEventAt; }
+
+private:
+    void readHeader()
+    {
+        m_parser.body_limit(std::numeric_limits<std::uint64_t>::max()); // the stream is endless
+        m_parser.on_chunk_body(m_onChunk);
+        http::async_read_header(m_socket, m_buffer, m_parser,
+                                [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                                    if (ec)
+                                        return self->fail("no response header: " + ec.message());
+                                    const auto& header = self->m_parser.get();
+                                    if (header.result() != http::status::ok || !header.chunked())
+                                        return self->fail("not a chunked 200 stream");
+                                    self->readMore();
+                                });
+    }
+
+    void readMore()
+    {
+        http::async_read_some(m_socket, m_buffer, m_parser,
+                              [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                                  if (self->m_closing)
+                                      return;
+                                  if (ec)
+                                      return self->fail("stream broke: " + ec.message());
+                                  if (self->m_parser.is_done())
+                                      return self->fail("the server ended the stream");
+                                  self->readMore();
+                              });
+    }
+
+    void splitEvents()
+    {
+        std::size_t start = 0;
+        for (;;) {
+            const std::size_t end = m_text.find("\n\n", start);
+            if (end == std::string::npos)
+                break;
+            handleEvent(std::string_view(m_text).substr(start, end - start));
+            start = end + 2;
+        }
+        m_text.erase(0, start);
+    }
+
+    void handleEvent(std::string_view block)
+    {
+        std::string_view type;
+        std::string_view data;
+        while (!block.empty()) {
+            const std::size_t newline = block.find('\n');
+            std::string_view line = block.substr(0, newline);
+            block =
+                newline == std::string_view::npos ? std::string_view() : block.substr(newline + 1);
+            const std::size_t colon = line.find(':');
+            std::string_view field = line.substr(0, colon);
+            std::string_view value =
+                colon == std::string_view::npos ? std::string_view() : line.substr(colon + 1);
+            if (value.starts_with(' '))
+                value.remove_prefix(1);
+            if (field == "event")
+                type = value;
+            else if (field == "data")
+                data = value; // the server sends one data line per event
+        }
+        if (type == "keep-alive")
+            return;
+        if (type != "put")
+            return fail("unexpected \"" + std::string(type) + "\" event");
+        // {"path":"/<key>","data":…}: the server writes the path first, as the service does.
+        constexpr std::string_view prefix = "{\"path\":\"/";
+        if (!data.starts_with(prefix))
+            return fail("a put without a path: " + std::string(data.substr(0, 80)));
+        data.remove_prefix(prefix.size());
+        const std::size_t quote = data.find('"');
+        const std::string_view key = data.substr(0, quote);
+        if (!m_initialised) {
+            if (!key.empty())
+                return fail("the first event was not a put at /");
+            m_initialised = true;
+            m_shared.initialised.fetch_add(1);
+            return;
+        }
+        int sequence = 0;
+        int writer = 0;
+        if (!parseMessageKey(key, &sequence, &writer) || writer >= m_shared.writers ||
+            !data.substr(quote).starts_with("\",\"data\":{"))
+            return fail("an event for an unexpected location: " + std::string(key));
+        int& next = m_next[static_cast<std::size_t>(writer)];
+        if (sequence != next) {
+            fail("writer " + std::to_string(writer) + "'s message " + std::to_string(sequence) +
+                 " arrived when " + std::to_string(next) + " was due");
+        }
+        next = std::max(next, sequence + 1);
+        // All streams must see the same (commit) order; a hash of the sequence shows it.
+        m_orderHash = (m_orderHash ^ (std::uint64_t(writer) << 32 | std::uint64_t(sequence))) *
+                      1099511628211ull;
+        m_lastEventAt = Clock::now();
+        m_received.fetch_add(1, std::memory_order_relaxed);
+    }
+
+    void fail(const std::string& text)
+    {
+        if (m_closing)
+            return;
+        m_failed = true;
+        m_shared.failures->add("stream " + std::to_string(m_index) + ": " + text);
+    }
+
+    tcp::socket m_socket;
+    int m_index;
+    StreamShared& m_shared;
+    http::request<http::empty_body> m_request;
+    beast::flat_buffer m_buffer;
+    http::response_parser<http::empty_body> m_parser;
+    std::function<std::size_t(std::uint64_t, beast::string_view, beast::error_code&)> m_onChunk;
+    std::string m_text; // received event text not yet split into events
+    bool m_initialised = false;
+    bool m_closing = false;
+    std::atomic<bool> m_failed{false};
+    std::atomic<long> m_received{0};
+    std::vector<int> m_next; // per writer: the sequence number due next
+    std::uint64_t m_orderHash = 14695981039346656037ull;
+    Clock::time_point m_lastEventAt;
+};
+
+struct Percentiles {
+    double p50 = 0;
+    double p99 = 0;
+    double max = 0;
+};
+
+Percentiles percentiles(std::vector<double> samples)
+{
+    Percentiles result;
+    if (samples.empty())
+        return result;
+    std::sort(samples.begin(), samples.end());
+    auto at = [&](double q) {
+        const auto index = static_cast<std::size_t>(q * double(samples.size() - 1) + 0.5);
+        return samples[std::min(index, samples.size() - 1)];
+    };
+    result.p50 = at(0.50);
+    result.p99 = at(0.99);
+    result.max = samples.back();
+    return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The phases.
+
+struct Figures {
+    int streams = 0;
+    int writers = 0;
+    long puts = 0;
+    double putSeconds = 0;         // first PUT sent → last PUT answered
+    double fanOutSeconds = 0;      // first PUT sent → last event received by the last stream
+    double putsPerSecond = 0;      // PUTs / fanOutSeconds: writes whose fan-out completed
+    double ackedPutsPerSecond = 0; // PUTs / putSeconds
+    Percentiles putLatencyMs;
+    long eventsExpected = 0;
+    long eventsReceived = 0;
+    bool fanOutComplete = false;
+    double serverCpuDuringPuts = 0; // seconds of server CPU per second of the PUT phase
+    double clientCpuDuringPuts = 0;
+    long gets = 0;
+    double getsPerSecond = 0;
+    Percentiles getLatencyMs;
+    int valueBytes = 0;
+    int messages = 0;
+    double messagesWrittenPerSecond = 0;
+    double rssAfterWritesMiB = 0;
+    double peakRssMiB = 0;
+    double stopSeconds = 0;
+    double startupSeconds = 0;     // launch → "listening on"
+    double firstAnswerSeconds = 0; // launch → first answer; the database loads on first use
+    double rssAfterStartMiB = 0;
+    double dataMiB = 0;
+    bool restartRestoredAll = false;
+};
+
+bool runPutPhase(const Options& options, ServerProcess& server, Failures& failures, Figures& out)
+{
+    out.streams = options.streams;
+    out.writers = options.writers;
+    const tcp::endpoint endpoint = server.endpoint();
+    const std::string host = server.hostHeader();
+
+    // (a) the streams, on one io thread: they only parse, and the server should be the busy one.
+    net::io_context streamIo;
+    auto work = net::make_work_guard(streamIo);
+    StreamShared shared;
+    shared.writers = options.writers;
+    shared.failures = &failures;
+    std::vector<std::shared_ptr<StreamWatcher>> watchers;
+    for (int i = 0; i < options.streams; ++i) {
+        watchers.push_back(std::make_shared<StreamWatcher>(streamIo, i, shared));
+        watchers.back()->start(endpoint, host, "/bench/room.json");
+    }
+    std::thread streamThread([&streamIo] { streamIo.run(); });
+    auto stopStreams = [&] {
+        net::post(streamIo, [&watchers] {
+            for (auto& watcher : watchers)
+                watcher->close();
+        });
+        work.reset();
+        streamThread.join();
+    };
+    const auto subscribeDeadline = Clock::now() + std::chrono::seconds(30);
+    while (shared.initialised.load() < options.streams && Clock::now() < subscribeDeadline &&
+           !failures.any())
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    if (shared.initialised.load() < options.streams) {
+        failures.add(std::to_string(options.streams - shared.initialised.load()) +
+                     " streams did not receive their initial put within 30 s");
+        stopStreams();
+        return false;
+    }
+
+    // (b) the writers: one keep-alive connection each, one PUT at a time.
+    std::vector<std::vector<double>> latencies(static_cast<std::size_t>(options.writers));
+    std::vector<int> written(static_cast<std::size_t>(options.writers), 0);
+    std::vector<Clock::time_point> finished(static_cast<std::size_t>(options.writers));
+    std::latch ready(options.writers + 1);
+    std::atomic<bool> go{false};
+    Clock::time_point started;
+    std::vector<std::thread> writers;
+    for (int w = 0; w < options.writers; ++w) {
+        writers.emplace_back([&, w] {
+            const auto slot = static_cast<std::size_t>(w);
+            auto& samples = latencies[slot];
+            samples.reserve(static_cast<std::size_t>(options.putsPerWriter));
+            std::optional<Client> client;
+            try {
+                client.emplace(endpoint, host);
+            } catch (const std::exception& e) {
+                failures.add("writer " + std::to_string(w) + " cannot connect: " + e.what());
+            }
+            ready.arrive_and_wait();
+            while (!go.load())
+                std::this_thread::yield();
+            const auto deadline = started + std::chrono::duration_cast<Clock::duration>(
+                                                std::chrono::duration<double>(options.putSeconds));
+            const std::string sender = "writer" + std::to_string(w);
+            for (int n = 0; client && n < options.putsPerWriter; ++n) {
+                const auto before = Clock::now();
+                if (before >= deadline)
+                    break;
+                try {
+                    const auto& response =
+                        client->send(http::verb::put, "/bench/room/" + messageKey(n, w) + ".json",
+                                     messageJson(sender, n, QDateTime::currentMSecsSinceEpoch()));
+                    if (response.result() != http::status::ok) {
+                        failures.add("PUT answered " + std::to_string(response.result_int()));
+                        break;
+                    }
+                } catch (const std::exception& e) {
+                    failures.add("writer " + std::to_string(w) + ": " + e.what());
+                    break;
+                }
+                samples.push_back(secondsBetween(before, Clock::now()) * 1000.0);
+                written[slot] = n + 1;
+            }
+            finished[slot] = Clock::now();
+        });
+    }
+    ready.arrive_and_wait();
+    const double serverCpuBefore = server.cpuSeconds();
+    const double clientCpuBefore = ownCpuSeconds();
+    started = Clock::now();
+    go.store(true);
+    for (auto& thread : writers)
+        thread.join();
+    const auto writesDone = *std::max_element(finished.begin(), finished.end());
+
+    // (c) every stream must now get every event: wait for the last ones to arrive.
+    long total = 0;
+    for (int n : written)
+        total += n;
+    const auto drainDeadline = Clock::now() + std::chrono::seconds(60);
+    auto allArrived = [&] {
+        return std::all_of(watchers.begin(), watchers.end(), [&](const auto& watcher) {
+            return watcher->received() >= total || watcher->failed();
+        });
+    };
+    while (!allArrived() && Clock::now() < drainDeadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    const double serverCpu = server.cpuSeconds() - serverCpuBefore;
+    const double clientCpu = ownCpuSeconds() - clientCpuBefore;
+    stopStreams();
+
+    Clock::time_point lastEvent = writesDone;
+    out.eventsExpected = total * options.streams;
+    out.fanOutComplete = true;
+    const std::uint64_t expectedHash = watchers.front()->orderHash();
+    for (const auto& watcher : watchers) {
+        out.eventsReceived += watcher->received();
+        lastEvent = std::max(lastEvent, watcher->lastEventAt());
+        for (int w = 0; w < options.writers; ++w) {
+            const int got = watcher->nextSequences()[static_cast<std::size_t>(w)];
+            if (got != written[static_cast<std::size_t>(w)]) {
+                failures.add("a stream got writer " + std::to_string(w) + "'s messages up to " +
+                             std::to_string(got) + " of " +
+                             std::to_string(written[static_cast<std::size_t>(w)]));
+                out.fanOutComplete = false;
+            }
+        }
+        if (watcher->failed())
+            out.fanOutComplete = false;
+        if (watcher->orderHash() != expectedHash) {
+            failures.add("streams received the events in different orders");
+            out.fanOutComplete = false;
+        }
+    }
+    if (out.eventsReceived != out.eventsExpected)
+        out.fanOutComplete = false;
+
+    std::vector<double> all;
+    for (const auto& samples : latencies)
+        all.insert(all.end(), samples.begin(), samples.end());
+    out.puts = total;
+    out.putLatencyMs = percentiles(std::move(all));
+    out.putSeconds = secondsBetween(started, writesDone);
+    out.fanOutSeconds = secondsBetween(started, lastEvent);
+    out.ackedPutsPerSecond = out.putSeconds > 0 ? double(total) / out.putSeconds : 0;
+    out.putsPerSecond =
+        out.fanOutComplete && out.fanOutSeconds > 0 ? double(total) / out.fanOutSeconds : 0;
+    out.serverCpuDuringPuts = out.fanOutSeconds > 0 ? serverCpu / out.fanOutSeconds : 0;
+    out.clientCpuDuringPuts = out.fanOutSeconds > 0 ? clientCpu / out.fanOutSeconds : 0;
+    return out.fanOutComplete;
+}
+
+void runGetPhase(const Options& options, ServerProcess& server, Failures& failures, Figures& out)
+{
+    const tcp::endpoint endpoint = server.endpoint();
+    const std::string host = server.hostHeader();
+    // A 1 KB message: the text is padded so that the stored JSON is 1024 bytes.
+    std::string value = messageJson("seller", 0, 1700000000000);
+    const std::string padding(1024 - value.size(), 'x');
+    value.insert(value.find("\",\"timestamp\""), padding);
+    out.valueBytes = static_cast<int>(value.size());
+    std::size_t expectedBytes = 0;
+    try {
+        Client client(endpoint, host);
+        const auto& response = client.send(http::verb::put, "/bench/value.json", value);
+        if (response.result() != http::status::ok)
+            return failures.add("PUT of the 1 KB value failed");
+        expectedBytes = response.body().size();
+    } catch (const std::exception& e) {
+        return failures.add(std::string("PUT of the 1 KB value failed: ") + e.what());
+    }
+
+    std::vector<std::vector<double>> latencies(static_cast<std::size_t>(options.writers));
+    std::latch ready(options.writers + 1);
+    std::atomic<bool> go{false};
+    Clock::time_point started;
+    std::vector<std::thread> readers;
+    for (int r = 0; r < options.writers; ++r) {
+        readers.emplace_back([&, r] {
+            auto& samples = latencies[static_cast<std::size_t>(r)];
+            std::optional<Client> client;
+            try {
+                client.emplace(endpoint, host);
+            } catch (const std::exception& e) {
+                failures.add(std::string("GET client cannot connect: ") + e.what());
+            }
+            ready.arrive_and_wait();
+            while (!go.load())
+                std::this_thread::yield();
+            const auto deadline = started + std::chrono::duration_cast<Clock::duration>(
+                                                std::chrono::duration<double>(options.getSeconds));
+            while (client) {
+                const auto before = Clock::now();
+                if (before >= deadline)
+                    break;
+                try {
+                    const auto& response = client->send(http::verb::get, "/bench/value.json");
+                    if (response.result() != http::status::ok ||
+                        response.body().size() != expectedBytes) {
+                        failures.add("GET of the 1 KB value returned something else");
+                        break;
+                    }
+                } catch (const std::exception& e) {
+                    failures.add(std::string("GET failed: ") + e.what());
+                    break;
+                }
+                samples.push_back(secondsBetween(before, Clock::now()) * 1000.0);
+            }
+        });
+    }
+    ready.arrive_and_wait();
+    started = Clock::now();
+    go.store(true);
+    for (auto& thread : readers)
+        thread.join();
+    const double seconds = secondsBetween(started, Clock::now());
+    std::vector<double> all;
+    for (const auto& samples : latencies)
+        all.insert(all.end(), samples.begin(), samples.end());
+    out.gets = static_cast<long>(all.size());
+    out.getsPerSecond = seconds > 0 ? double(out.gets) / seconds : 0;
+    out.getLatencyMs = percentiles(std::move(all));
+}
+
+// (e) A database of chat messages, chatlist/<item>/<pushId> = {id, msg, timestamp} as the web app
+// writes them: memory with it loaded, then a clean stop and the start-up time on that data.
+void runMessagesPhase(const Options& options, Failures& failures, Figures& out)
+{
+    out.messages = options.messages;
+    QTemporaryDir dataDir;
+    ServerProcess server(options.serverPath);
+    std::string error;
+    if (!dataDir.isValid() || !server.start(dataDir.path(), &error))
+        return failures.add("messages phase: " + error);
+
+    oiso::protocol::PushIdGenerator pushIds;
+    std::vector<std::string> items;
+    for (int i = 0; i < options.items; ++i)
+        items.push_back(pushIds.next());
+    const auto started = Clock::now();
+    try {
+        Client client(server.endpoint(), server.hostHeader());
+        const qint64 baseTime = QDateTime::currentMSecsSinceEpoch();
+        for (int first = 0; first < options.messages; first += options.batch) {
+            std::string body = "{";
+            const int last = std::min(options.messages, first + options.batch);
+            for (int n = first; n < last; ++n) {
+                if (n > first)
+                    body += ',';
+                const std::string& item = items[static_cast<std::size_t>(n % options.items)];
+                body += '"' + item + '/' + pushIds.next() +
+                        "\":" + messageJson("user" + std::to_string(n % 37), n, baseTime + n);
+            }
+            body += '}';
+            const auto& response = client.send(http::verb::patch, "/chatlist.json", body);
+            if (response.result() != http::status::ok)
+                return failures.add("PATCH of messages answered " +
+                                    std::to_string(response.result_int()));
+        }
+    } catch (const std::exception& e) {
+        return failures.add(std::string("writing the messages failed: ") + e.what());
+    }
+    const double writeSeconds = secondsBetween(started, Clock::now());
+    out.messagesWrittenPerSecond = writeSeconds > 0 ? options.messages / writeSeconds : 0;
+    out.rssAfterWritesMiB = server.memoryMiB("VmRSS");
+    out.peakRssMiB = server.memoryMiB("VmHWM");
+    if (!server.stop(&out.stopSeconds, &error))
+        return failures.add(error);
+    out.dataMiB = double(directoryBytes(dataDir.path())) / (1024.0 * 1024.0);
+
+    ServerProcess restarted(options.serverPath);
+    if (!restarted.start(dataDir.path(), &error))
+        return failures.add("restart: " + error);
+    out.startupSeconds = restarted.startupSeconds();
+
+    // Everything written before the stop must be back. The first request opens the database,
+    // so its answer marks the end of the real start-up.
+    try {
+        Client client(restarted.endpoint(), restarted.hostHeader());
+        const auto& first = client.send(http::verb::get, "/.json?shallow=true");
+        out.firstAnswerSeconds = secondsBetween(restarted.launchedAt(), Clock::now());
+        if (first.result() != http::status::ok)
+            failures.add("the first GET after the restart answered " +
+                         std::to_string(first.result_int()));
+        out.rssAfterStartMiB = restarted.memoryMiB("VmRSS");
+        out.peakRssMiB = std::max(out.peakRssMiB, restarted.memoryMiB("VmHWM"));
+        const auto& response = client.send(http::verb::get, "/chatlist.json");
+        const QJsonObject rooms =
+            QJsonDocument::fromJson(QByteArray::fromStdString(response.body())).object();
+        long count = 0;
+        for (auto it = rooms.begin(); it != rooms.end(); ++it)
+            count += it.value().toObject().size();
+        out.restartRestoredAll = response.result() == http::status::ok &&
+                                 rooms.size() == std::min(options.items, options.messages) &&
+                                 count == options.messages;
+        if (!out.restartRestoredAll)
+            failures.add("after the restart the database holds " + std::to_string(count) +
+                         " messages, not " + std::to_string(options.messages));
+    } catch (const std::exception& e) {
+        failures.add(std::string("reading the messages after the restart failed: ") + e.what());
+    }
+    double ignored = 0;
+    if (!restarted.stop(&ignored, &error))
+        failures.add("restarted server: " + error);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reporting.
+
+std::string cpuModel()
+{
+    QFile cpuinfo(QStringLiteral("/proc/cpuinfo"));
+    if (cpuinfo.open(QIODevice::ReadOnly)) {
+        for (const QByteArray& line : cpuinfo.readAll().split('\n')) {
+            if (line.startsWith("model name"))
+                return line.mid(line.indexOf(':') + 1).trimmed().toStdString();
+        }
+    }
+    return QSysInfo::currentCpuArchitecture().toStdString();
+}
+
+const char* verdict(bool pass)
+{
+    return pass ? "PASS" : "MISS";
+}
+
+void printTable(const Options& options, const Figures& f, bool correct)
+{
+    const bool putRateOk = f.fanOutComplete && f.putsPerSecond >= kGoalPutsPerSecond;
+    const bool p99Ok = f.putLatencyMs.p99 < kGoalPutP99Ms;
+    const bool rssOk = f.rssAfterWritesMiB >= 0 && f.rssAfterWritesMiB < kGoalRssMiB &&
+                       f.rssAfterStartMiB < kGoalRssMiB;
+    std::printf("\noiso-server-bench%s — %u CPUs (%s), loopback\n", options.quick ? " --quick" : "",
+                std::thread::hardware_concurrency(), cpuModel().c_str());
+    std::printf("server: %s\n\n", qUtf8Printable(options.serverPath));
+    std::printf("%-52s %14s   %-14s %s\n", "figure", "measured", "goal", "");
+    std::printf("%-52s %14s   %-14s %s\n", "------", "--------", "----", "");
+    auto row = [](const std::string& name, const std::string& value, const char* goal,
+                  const char* result) {
+        std::printf("%-52s %14s   %-14s %s\n", name.c_str(), value.c_str(), goal, result);
+    };
+    auto number = [](double value, int decimals) {
+        char text[64];
+        std::snprintf(text, sizeof text, "%.*f", decimals, value);
+        return std::string(text);
+    };
+    const std::string putWhat = "PUT/s, " + std::to_string(f.writers) + " keep-alive conns, " +
+                                std::to_string(f.streams) + " streams";
+    row(putWhat + " (fan-out done)", number(f.putsPerSecond, 0), ">= 5000", verdict(putRateOk));
+    row("  PUT/s as acknowledged to the writers", number(f.ackedPutsPerSecond, 0), "", "");
+    row("  PUTs written", std::to_string(f.puts), "", "");
+    row("PUT latency p50 (ms)", number(f.putLatencyMs.p50, 2), "", "");
+    row("PUT latency p99 (ms)", number(f.putLatencyMs.p99, 2), "< 10", verdict(p99Ok));
+    row("PUT latency max (ms)", number(f.putLatencyMs.max, 2), "", "");
+    row("fan-out: events received / expected",
+        std::to_string(f.eventsReceived) + "/" + std::to_string(f.eventsExpected), "all, in order",
+        f.fanOutComplete ? "PASS" : "FAIL");
+    row("  fan-out events/s",
+        number(f.fanOutSeconds > 0 ? f.eventsReceived / f.fanOutSeconds : 0, 0), "", "");
+    row("  server CPU during PUTs (cores)", number(f.serverCpuDuringPuts, 2), "", "");
+    row("  bench CPU during PUTs (cores)", number(f.clientCpuDuringPuts, 2), "", "");
+    row("GET/s of a " + std::to_string(f.valueBytes) + " B value, " + std::to_string(f.writers) +
+            " conns",
+        number(f.getsPerSecond, 0), "", "");
+    row("GET latency p50 / p99 (ms)",
+        number(f.getLatencyMs.p50, 2) + " / " + number(f.getLatencyMs.p99, 2), "", "");
+    const std::string with = "with " + std::to_string(f.messages) + " messages";
+    row("messages written/s (PATCH of " + std::to_string(options.batch) + ")",
+        number(f.messagesWrittenPerSecond, 0), "", "");
+    row("RSS after writing them (MiB)", number(f.rssAfterWritesMiB, 1), "< 300",
+        verdict(f.rssAfterWritesMiB < kGoalRssMiB));
+    row("RSS after a restart, data loaded (MiB)", number(f.rssAfterStartMiB, 1), "< 300",
+        verdict(f.rssAfterStartMiB < kGoalRssMiB));
+    row("peak RSS, VmHWM (MiB)", number(f.peakRssMiB, 1), "", "");
+    row("stop on SIGTERM, incl. snapshot (s)", number(f.stopSeconds, 3), "", "");
+    row("start-up " + with + ": until listening (s)", number(f.startupSeconds, 3), "", "");
+    row("  until the first answer, data loaded (s)", number(f.firstAnswerSeconds, 3), "", "");
+    row("data folder after stop (MiB)", number(f.dataMiB, 1), "", "");
+    row("restart restored every message", f.restartRestoredAll ? "yes" : "no", "yes",
+        f.restartRestoredAll ? "PASS" : "FAIL");
+    std::printf("\ncorrectness: %s; goals: %s\n", correct ? "PASS" : "FAIL",
+                putRateOk && p99Ok && rssOk ? "all met" : "some missed (speed is not asserted)");
+}
+
+void printJson(const Figures& f, bool correct)
+{
+    QJsonObject o;
+    o[QStringLiteral("streams")] = f.streams;
+    o[QStringLiteral("writers")] = f.writers;
+    o[QStringLiteral("puts")] = double(f.puts);
+    o[QStringLiteral("putsPerSecond")] = f.putsPerSecond;
+    o[QStringLiteral("ackedPutsPerSecond")] = f.ackedPutsPerSecond;
+    o[QStringLiteral("putLatencyP50Ms")] = f.putLatencyMs.p50;
+    o[QStringLiteral("putLatencyP99Ms")] = f.putLatencyMs.p99;
+    o[QStringLiteral("putLatencyMaxMs")] = f.putLatencyMs.max;
+    o[QStringLiteral("eventsExpected")] = double(f.eventsExpected);
+    o[QStringLiteral("eventsReceived")] = double(f.eventsReceived);
+    o[QStringLiteral("fanOutComplete")] = f.fanOutComplete;
+    o[QStringLiteral("serverCpuCoresDuringPuts")] = f.serverCpuDuringPuts;
+    o[QStringLiteral("getsPerSecond")] = f.getsPerSecond;
+    o[QStringLiteral("getLatencyP50Ms")] = f.getLatencyMs.p50;
+    o[QStringLiteral("getLatencyP99Ms")] = f.getLatencyMs.p99;
+    o[QStringLiteral("messages")] = f.messages;
+    o[QStringLiteral("messagesWrittenPerSecond")] = f.messagesWrittenPerSecond;
+    o[QStringLiteral("rssAfterWritesMiB")] = f.rssAfterWritesMiB;
+    o[QStringLiteral("rssAfterStartMiB")] = f.rssAfterStartMiB;
+    o[QStringLiteral("peakRssMiB")] = f.peakRssMiB;
+    o[QStringLiteral("stopSeconds")] = f.stopSeconds;
+    o[QStringLiteral("startupSeconds")] = f.startupSeconds;
+    o[QStringLiteral("firstAnswerSeconds")] = f.firstAnswerSeconds;
+    o[QStringLiteral("dataMiB")] = f.dataMiB;
+    o[QStringLiteral("restartRestoredAll")] = f.restartRestoredAll;
+    o[QStringLiteral("correct")] = correct;
+    std::printf("%s", QJsonDocument(o).toJson(QJsonDocument::Indented).constData());
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    // A stream closed by the server while we write must be an error code, not a signal.
+    ::signal(SIGPIPE, SIG_IGN);
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Load benchmark of oiso-server on loopback: PUT/s and latency with event streams "
+        "watching, GET/s, memory and start-up time with a database of chat messages."));
+    parser.addHelpOption();
+    const QCommandLineOption serverOption(
+        QStringLiteral("server"), QStringLiteral("The oiso-server binary to run."),
+        QStringLiteral("path"), QStringLiteral(OISO_SERVER_BINARY));
+    const QCommandLineOption quickOption(
+        QStringLiteral("quick"), QStringLiteral("Small counts: a smoke test that takes seconds."));
+    const QCommandLineOption jsonOption(QStringLiteral("json"),
+                                        QStringLiteral("Print the figures as JSON."));
+    const QCommandLineOption streamsOption(QStringLiteral("streams"),
+                                           QStringLiteral("Event streams (default 100)."),
+                                           QStringLiteral("n"));
+    const QCommandLineOption putsOption(QStringLiteral("puts"),
+                                        QStringLiteral("PUTs per writer (default 5000)."),
+                                        QStringLiteral("n"));
+    const QCommandLineOption messagesOption(
+        QStringLiteral("messages"),
+        QStringLiteral("Messages for the memory and start-up figures "
+                       "(default 100000)."),
+        QStringLiteral("n"));
+    parser.addOptions(
+        {serverOption, quickOption, jsonOption, streamsOption, putsOption, messagesOption});
+    parser.process(app);
+
+    Options options;
+    options.serverPath = parser.value(serverOption);
+    options.quick = parser.isSet(quickOption);
+    options.json = parser.isSet(jsonOption);
+    if (options.quick) {
+        options.putsPerWriter = 100;
+        options.putSeconds = 10;
+        options.getSeconds = 0.5;
+        options.messages = 5000;
+        options.items = 100;
+    }
+    auto positive = [&](const QCommandLineOption& option, int* target) {
+        if (!parser.isSet(option))
+            return true;
+        bool ok = false;
+        const int value = parser.value(option).toInt(&ok);
+        if (!ok || value <= 0)
+            return false;
+        *target = value;
+        return true;
+    };
+    if (!positive(streamsOption, &options.streams) ||
+        !positive(putsOption, &options.putsPerWriter) ||
+        !positive(messagesOption, &options.messages)) {
+        std::fprintf(stderr, "oiso-server-bench: counts must be positive numbers\n");
+        return 2;
+    }
+    if (!QFileInfo(options.serverPath).isExecutable()) {
+        std::fprintf(stderr, "oiso-server-bench: no server binary at %s (use --server)\n",
+                     qUtf8Printable(options.serverPath));
+        return 2;
+    }
+
+    Failures failures;
+    Figures figures;
+    {
+        QTemporaryDir dataDir;
+        ServerProcess server(options.serverPath);
+        std::string error;
+        if (!dataDir.isValid() || !server.start(dataDir.path(), &error)) {
+            std::fprintf(stderr, "oiso-server-bench: %s\n", error.c_str());
+            return 2;
+        }
+        if (!options.json)
+            std::fprintf(stderr, "PUTs with %d streams watching…\n", options.streams);
+        runPutPhase(options, server, failures, figures);
+        if (!options.json)
+            std::fprintf(stderr, "GETs…\n");
+        runGetPhase(options, server, failures, figures);
+        double ignored = 0;
+        if (!server.stop(&ignored, &error))
+            failures.add(error);
+    }
+    if (!options.json)
+        std::fprintf(stderr, "%d messages, stop and restart…\n", options.messages);
+    runMessagesPhase(options, failures, figures);
+
+    const bool correct = !failures.any();
+    if (options.json)
+        printJson(figures, correct);
+    else
+        printTable(options, figures, correct);
+    failures.print();
+    return correct ? 0 : 1;
+}
