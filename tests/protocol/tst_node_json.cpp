@@ -4,6 +4,8 @@
 #include "protocol/json.h"
 #include "protocol/node.h"
 
+#include "common/protocol_test_helpers.h"
+
 #include <QTest>
 
 using oiso::protocol::JsonParseOptions;
@@ -14,27 +16,10 @@ using oiso::protocol::parseJson;
 using oiso::protocol::Path;
 using oiso::protocol::toJson;
 
-namespace oiso::protocol {
-char* toString(const Node& node)
-{
-    return qstrdup(toJson(node, {.exportFormat = true}).constData());
-}
-} // namespace oiso::protocol
-
 namespace {
 
-Node json(const QByteArray& text)
-{
-    auto node = parseJson(text);
-    if (!node)
-        qFatal("bad test JSON: %s", text.constData());
-    return *node;
-}
-
-Path path(std::initializer_list<const char*> keys)
-{
-    return Path(keys.begin(), keys.end());
-}
+using oiso::test::json;
+using oiso::test::path;
 
 QStringList keysOf(const Node& node)
 {

@@ -4,6 +4,8 @@
 #include "protocol/json.h"
 #include "rtdb/mirror.h"
 
+#include "common/protocol_test_helpers.h"
+
 #include <QTest>
 
 #include <algorithm>
@@ -19,18 +21,8 @@ using oiso::rtdb::StreamEvent;
 
 namespace {
 
-Node json(const QByteArray& text)
-{
-    auto node = parseJson(text);
-    if (!node)
-        qFatal("bad test JSON: %s", text.constData());
-    return *node;
-}
-
-Path path(std::initializer_list<const char*> keys)
-{
-    return Path(keys.begin(), keys.end());
-}
+using oiso::test::json;
+using oiso::test::path;
 
 QString text(const Node& node)
 {

@@ -4,6 +4,8 @@
 #include "protocol/json.h"
 #include "rtdb/stream_event.h"
 
+#include "common/protocol_test_helpers.h"
+
 #include <QTest>
 
 using oiso::protocol::Node;
@@ -14,27 +16,10 @@ using oiso::rtdb::PatchEntry;
 using oiso::rtdb::SseEvent;
 using oiso::rtdb::StreamEvent;
 
-namespace oiso::protocol {
-char* toString(const Node& node)
-{
-    return qstrdup(toJson(node).constData());
-}
-} // namespace oiso::protocol
-
 namespace {
 
-Node json(const QByteArray& text)
-{
-    auto node = parseJson(text);
-    if (!node)
-        qFatal("bad test JSON: %s", text.constData());
-    return *node;
-}
-
-Path path(std::initializer_list<const char*> keys)
-{
-    return Path(keys.begin(), keys.end());
-}
+using oiso::test::json;
+using oiso::test::path;
 
 std::optional<StreamEvent> decode(const QByteArray& type, const QByteArray& data,
                                   QString* error = nullptr)
