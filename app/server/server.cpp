@@ -149,6 +149,15 @@ bool Server::start(QString* error)
             *error = problem;
         return false;
     }
+    // Load the default database before announcing readiness, so the first client does not
+    // wait for a large journal to replay (and a damaged one stops the start with its reason).
+    int status = 0;
+    if (!d->databases.database(QString::fromLatin1(DatabaseRegistry::kDefaultNamespace), &status,
+                               &problem)) {
+        if (error)
+            *error = problem;
+        return false;
+    }
     HttpServerOptions http;
     http.host = d->options.host;
     http.port = d->options.port;
