@@ -148,8 +148,19 @@ qint64 AuthSession::refreshMarginMs() const
     return std::min(kPreferredMarginMs, m_lifetimeMs / 4);
 }
 
+void AuthSession::setAutoRefresh(bool enabled)
+{
+    m_autoRefresh = enabled;
+    if (!enabled)
+        m_refreshTimer.stop();
+    else if (!m_idToken.isEmpty() && !m_refreshToken.isEmpty())
+        scheduleRefresh();
+}
+
 void AuthSession::scheduleRefresh()
 {
+    if (!m_autoRefresh)
+        return;
     m_refreshTimer.start(
         std::chrono::milliseconds(std::max<qint64>(0, remainingTokenMs() - refreshMarginMs())));
 }

@@ -56,6 +56,10 @@ public:
     void useFixedCredential(Credential credential);
     void signOut();
 
+    // On by default. Off: the token is refreshed only when a request finds it expired, a 401
+    // or an auth_revoked asks for it — no timer (one-shot tools).
+    void setAutoRefresh(bool enabled);
+
     // Calls `ready` once the credential is usable: at once when it is not about to expire,
     // otherwise after the (shared) refresh. An error only when no usable token exists.
     void ensureFresh(QObject* context, ReadyCallback ready);
@@ -97,6 +101,7 @@ private:
     qint64 m_lifetimeMs = 0;
     bool m_refreshing = false;
     bool m_refreshRetryPending = false;
+    bool m_autoRefresh = true;
     quint64 m_generation = 0; // bumped by sign-in/out so stale answers are ignored
     std::vector<Waiter> m_waiters;
     QTimer m_refreshTimer;

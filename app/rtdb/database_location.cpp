@@ -70,13 +70,12 @@ QString DatabaseLocation::displayString() const
 QUrl DatabaseLocation::restUrl(const protocol::Path& path,
                                const std::vector<std::pair<QString, QString>>& parameters) const
 {
-    QByteArray encodedPath = "/";
-    for (const std::string& key : path) {
-        encodedPath += encodeComponent(QString::fromStdString(key));
-        encodedPath += '/';
-    }
-    encodedPath.chop(1);
-    encodedPath += ".json";
+    QByteArray encodedPath;
+    for (const std::string& key : path)
+        encodedPath += '/' + encodeComponent(QString::fromStdString(key));
+    encodedPath += "/.json"; // the root is "/.json"; "/a/.json" is the same as "/a.json" (§1.1)
+    if (!path.empty())
+        encodedPath.remove(encodedPath.size() - 6, 1);
 
     QByteArray encodedQuery;
     auto add = [&encodedQuery](const QString& name, const QString& value) {
