@@ -7,6 +7,10 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/strand.hpp>
 
+#ifdef Q_OS_UNIX
+#include <fcntl.h>
+#endif
+
 #include <future>
 #include <map>
 #include <mutex>
@@ -18,6 +22,27 @@ namespace oiso::server {
 
 namespace net = boost::asio;
 using tcp = net::ip::tcp;
+
+namespace {
+
+// Asio opens sockets without close-on-exec. Without it every process the embedding app starts
+// (a browser, xdg-open, a test's child) inherits the listening socket — so the server cannot
+// listen on its port again after a restart while that child lives — and inherits accepted
+// connections, which then never close for their clients.
+template <typename Socket>
+void keepFromChildProcesses(Socket& socket)
+{
+#ifdef Q_OS_UNIX
+    const int fd = socket.native_handle();
+    const int flags = ::fcntl(fd, F_GETFD);
+    if (flags != -1)
+        ::fcntl(fd, F_SETFD, flags | FD_CLOEXEC);
+#else
+    Q_UNUSED(socket);
+#endif
+}
+
+} // namespace
 
 struct HttpServer::Private : SessionRegistry {
     // Declared before the io_context: handlers still queued in it own sessions, whose
@@ -54,6 +79,7 @@ struct HttpServer::Private : SessionRegistry {
                                   if (ec) {
                                       qCWarning(lcHttp) << "accept failed:" << ec.message().c_str();
                                   } else {
+                                      keepFromChildProcesses(socket);
                                       boost::system::error_code ignored;
                                       socket.set_option(tcp::no_delay(true), ignored);
                                       auto session = std::make_shared<HttpSession>(
@@ -93,6 +119,8 @@ bool HttpServer::start(QString* error)
     }
     const tcp::endpoint endpoint(address, d->options.port);
     d->acceptor.open(endpoint.protocol(), ec);
+    if (!ec)
+        keepFromChildProcesses(d->acceptor);
     if (!ec)
         d->acceptor.set_option(net::socket_base::reuse_address(true), ec);
     if (!ec)
