@@ -7,7 +7,8 @@
 #   packaging/dev.sh bench   install, build a Release tree and run the benchmarks
 #
 # Environment: BUILD_DIR (default build), JOBS (default: number of cores), CI (set by CI:
-# warnings become errors), OISO_SKIP_SANITIZERS=1 to skip the sanitizer pass locally.
+# warnings become errors), OISO_SKIP_SANITIZERS=1 / OISO_SKIP_FUZZ=1 to skip the sanitizer pass
+# or the short libFuzzer run locally.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -22,6 +23,9 @@ PACKAGES=(
   libsodium-dev                             # Argon2id password hashing, secure random
   zlib1g-dev                                # CRC-32 of journal records
 )
+
+# Optional: clang's libFuzzer, for the short fuzz run of the event-stream parser in `test`.
+FUZZ_PACKAGES=(clang libclang-rt-dev)
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
@@ -42,6 +46,36 @@ install_packages() {
   export DEBIAN_FRONTEND=noninteractive
   $sudo apt-get update -qq
   $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+install_optional() { # packages that are skipped when this system does not have them
+  command -v apt-get >/dev/null 2>&1 || return 0
+  local sudo="" available=()
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" && continue
+    apt-cache show "$pkg" >/dev/null 2>&1 && available+=("$pkg")
+  done
+  [ ${#available[@]} -eq 0 ] && return 0
+  log "Installing: ${available[*]}"
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${available[@]}" \
+    || log "Could not install ${available[*]}; continuing without"
+}
+
+# libFuzzer run of the stream pipeline (SSE bytes → parser → events → mirror), 10 s with a fixed
+# seed, on top of the seed-corpus replay every build runs. Needs clang; skipped without it.
+run_fuzz() {
+  install_optional "${FUZZ_PACKAGES[@]}"
+  if ! command -v clang++ >/dev/null 2>&1; then
+    log "clang++ not available: skipping the fuzz run"
+    return 0
+  fi
+  local dir="$BUILD_DIR-fuzz"
+  log "Fuzzing in $dir"
+  cmake -S "$ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=clang++ \
+    -DOISO_FUZZ=ON -DOISO_BUILD_TESTS=ON >/dev/null
+  cmake --build "$dir" --parallel "$JOBS" --target fuzz_sse
+  ctest --test-dir "$dir" --output-on-failure -R '^fuzz_sse_short$'
 }
 
 configure_and_build() { # dir, extra cmake args...
@@ -80,6 +114,7 @@ cmd_test() {
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
       run_tests "$BUILD_DIR-asan" --label-exclude bench
   fi
+  [ "${OISO_SKIP_FUZZ:-0}" = 1 ] || run_fuzz
   log "All tests passed"
 }
 
