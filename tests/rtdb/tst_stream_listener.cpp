@@ -301,6 +301,29 @@ private slots:
         QVERIFY(log.states.contains(StreamListener::State::Offline));
     }
 
+    void reconnectNowSkipsTheBackoff()
+    {
+        // What a network-change signal or a resume from sleep triggers.
+        FaultServer flaky([](QTcpSocket* socket, const RecordedRequest&, int index) {
+            if (index == 0) {
+                FaultServer::respond(socket, 503, R"({"error":"busy"})");
+                return;
+            }
+            FaultServer::startEventStream(socket);
+            FaultServer::sendEvent(socket, "put", R"({"path":"/","data":1})");
+        });
+        ClientSet reader(flaky.location());
+        rtdb::StreamOptions options = fastOptions();
+        options.initialBackoffMs = 600'000;
+        options.maxBackoffMs = 600'000;
+        StreamListener listener(reader.client, dbPath(""), {}, options);
+        listener.start();
+        QTRY_COMPARE(listener.state(), StreamListener::State::Offline);
+        listener.reconnectNow();
+        QTRY_COMPARE(listener.state(), StreamListener::State::Live);
+        QCOMPARE(flaky.requestCount(), 2);
+    }
+
     void queryStreamReportsMoves()
     {
         EmbeddedServer server;
