@@ -105,6 +105,7 @@ void StreamListener::start()
     m_running = true;
     m_backoff.reset();
     m_watchdog.start();
+    setState(m_mirror.isLoaded() ? State::Stale : State::Connecting);
     connectNow();
 }
 
@@ -275,6 +276,7 @@ void StreamListener::onFailed(StreamConnection* connection, const RtdbError& err
     }
     if (connection != m_connection)
         return;
+    m_retryHintMs = connection->retryHintMs();
     dropConnection(m_connection);
     m_lastError = error;
     AuthSession* auth = m_client.auth();
@@ -359,8 +361,8 @@ void StreamListener::scheduleReconnect(const RtdbError& error)
     }
     setState(m_state == State::Live ? State::Stale : State::Offline);
     int delay = m_backoff.nextDelayMs();
-    if (const auto hint = m_connection ? m_connection->retryHintMs() : std::nullopt)
-        delay = std::max(delay, int(std::min<std::int64_t>(*hint, m_backoff.capMs())));
+    if (m_retryHintMs) // the server's `retry:` hint, within our cap
+        delay = std::max(delay, int(std::min<std::int64_t>(*m_retryHintMs, m_backoff.capMs())));
     m_retryTimer.start(delay);
     if (m_state == State::Stale)
         setState(State::Offline);

@@ -130,6 +130,7 @@ private:
     QTimer m_retryTimer;
     QTimer m_watchdog;
     QElapsedTimer m_liveSince;
+    std::optional<std::int64_t> m_retryHintMs;
     quint64 m_attemptId = 0; // ignores credential callbacks of superseded attempts
     int m_reconnects = 0;
     bool m_running = false;
