@@ -60,6 +60,43 @@ private slots:
         QCOMPARE(finished(c.client.get(dbPath("list")))->value().childCount(), std::size_t(5));
     }
 
+    void pushIsAPutOfAClientKeySoRetriesCannotDuplicate()
+    {
+        // §13 pitfall 13: the first answer is lost (503 after the write), the retry rewrites the
+        // same key — one message, not two.
+        ClientSet direct(m_server->location());
+        FaultServer proxy([&direct](QTcpSocket* socket, const RecordedRequest& request, int index) {
+            const QByteArray path = request.target.left(request.target.indexOf(".json"));
+            const auto written = protocol::parsePath(path.toStdString());
+            finished(direct.client.set(*written, *protocol::parseJson(request.body)));
+            FaultServer::respond(socket, index == 0 ? 503 : 200, index == 0 ? "" : request.body);
+        });
+        ClientSet c(proxy.location());
+        rtdb::RetryPolicy policy;
+        policy.initialDelayMs = 10;
+        c.client.setRetryPolicy(policy);
+        auto reply = finished(c.client.push(dbPath("chat"), json(R"({"msg":"once"})")));
+        QVERIFY(reply->ok());
+        QCOMPARE(proxy.requestCount(), 2);
+        for (const RecordedRequest& request : proxy.requests()) {
+            QCOMPARE(request.method, QByteArray("PUT"));
+            QVERIFY(request.target.startsWith(
+                QByteArray("/chat/" + reply->pushKey().toUtf8() + ".json")));
+        }
+        QCOMPARE(finished(direct.client.get(dbPath("chat")))->value().childCount(), std::size_t(1));
+    }
+
+    void silentWritesAnswer204()
+    {
+        ClientSet c(m_server->location());
+        rtdb::WriteOptions silent;
+        silent.silent = true;
+        auto reply = finished(c.client.set(dbPath("quiet"), json("1"), silent));
+        QVERIFY(reply->ok()); // an empty 204 body is not malformed JSON (§13 pitfall 17)
+        QVERIFY(reply->value().isNull());
+        QCOMPARE(finished(c.client.get(dbPath("quiet")))->value(), json("1"));
+    }
+
     void queryResultsComeInFirebaseOrder()
     {
         ClientSet c(m_server->location());
