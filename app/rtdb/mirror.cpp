@@ -62,33 +62,63 @@ void diffAllChildren(const Node& before, const Node& after, MirrorChange& change
 
 MirrorChange Mirror::applyPut(const Path& path, Node value)
 {
-    const Node before = m_root; // O(1): children are shared copy-on-write
+    if (path.empty()) {
+        const Node before = m_root; // replaced whole, so sharing it costs nothing
+        const bool changed = m_root.set(path, std::move(value));
+        return finish(before, changed);
+    }
+    // Keep only the touched child from before the write, never the root: a copy of the root
+    // would share its child map, and the write would then copy the whole map (O(room size) per
+    // event instead of O(log n)).
+    std::vector<std::pair<std::string, Node>> before{{path.front(), childOf(path.front())}};
     const bool changed = m_root.set(path, std::move(value));
-    if (path.empty())
-        return finish(before, changed, std::nullopt);
-    return finish(before, changed, std::vector<std::string>{path.front()});
+    return finishTouched(before, changed);
 }
 
 MirrorChange Mirror::applyPatch(const Path& path, const std::vector<PatchEntry>& entries)
 {
-    const Node before = m_root;
-    bool changed = false;
-    bool touchesRoot = false;
     std::vector<std::string> touched;
     for (const auto& entry : entries) {
         const Path target = protocol::concat(path, entry.path);
-        changed = m_root.set(target, entry.value) || changed;
-        if (target.empty())
-            touchesRoot = true;
-        else
-            touched.push_back(target.front());
+        if (target.empty()) {
+            const Node before = m_root;
+            bool changed = false;
+            for (const auto& each : entries)
+                changed = m_root.set(protocol::concat(path, each.path), each.value) || changed;
+            return finish(before, changed);
+        }
+        touched.push_back(target.front());
     }
-    if (touchesRoot)
-        return finish(before, changed, std::nullopt);
     // Report each child once, in key order, however many entries went below it.
     std::sort(touched.begin(), touched.end(), protocol::KeyLess());
     touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
-    return finish(before, changed, touched);
+    std::vector<std::pair<std::string, Node>> before;
+    before.reserve(touched.size());
+    for (auto& key : touched)
+        before.emplace_back(key, childOf(key));
+    bool changed = false;
+    for (const auto& entry : entries)
+        changed = m_root.set(protocol::concat(path, entry.path), entry.value) || changed;
+    return finishTouched(before, changed);
+}
+
+Node Mirror::childOf(const std::string& key) const
+{
+    const Node* child = m_root.child(key);
+    return child ? *child : Node();
+}
+
+MirrorChange Mirror::finishTouched(const std::vector<std::pair<std::string, Node>>& before,
+                                   bool changed)
+{
+    MirrorChange change;
+    change.valueChanged = changed || !m_loaded;
+    m_loaded = true;
+    if (!changed)
+        return change;
+    for (const auto& [key, old] : before)
+        diffChild(key, old.isNull() ? nullptr : &old, m_root.child(key), m_root, change);
+    return change;
 }
 
 MirrorChange Mirror::replaceAll(Node value)
@@ -118,20 +148,13 @@ void Mirror::clear()
     m_loaded = false;
 }
 
-MirrorChange Mirror::finish(const Node& before, bool changed,
-                            const std::optional<std::vector<std::string>>& touchedKeys)
+MirrorChange Mirror::finish(const Node& before, bool changed)
 {
     MirrorChange change;
     change.valueChanged = changed || !m_loaded;
     m_loaded = true;
-    if (!changed)
-        return change;
-    if (!touchedKeys) {
+    if (changed)
         diffAllChildren(before, m_root, change);
-        return change;
-    }
-    for (const auto& key : *touchedKeys)
-        diffChild(key, before.child(key), m_root.child(key), m_root, change);
     return change;
 }
 

@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace oiso::rtdb {
@@ -68,10 +69,13 @@ public:
 
 private:
     // Completes a change: the first event always reports a value (even null), later ones only
-    // when the tree differs. `touchedKeys` limits the child diff to those top-level keys; nullopt
-    // diffs every child (a write at the root).
-    MirrorChange finish(const protocol::Node& before, bool changed,
-                        const std::optional<std::vector<std::string>>& touchedKeys);
+    // when the tree differs. finish() diffs every child (a write at the root); finishTouched()
+    // only the top-level children a write went into, given as they were before it.
+    MirrorChange finish(const protocol::Node& before, bool changed);
+
+    MirrorChange finishTouched(const std::vector<std::pair<std::string, protocol::Node>>& before,
+                               bool changed);
+    protocol::Node childOf(const std::string& key) const;
 
     protocol::Node m_root;
     bool m_loaded = false;

@@ -6,6 +6,8 @@
 
 #include <QNetworkInformation>
 
+#include <algorithm>
+
 namespace oiso::rtdb {
 
 namespace {
@@ -37,21 +39,6 @@ std::optional<std::string> predecessor(const protocol::Node& location, const std
         }
     }
     return best;
-}
-
-std::vector<ChildMoved> findMoves(const protocol::Node& before, const protocol::Node& after,
-                                  const MirrorChange& change, const protocol::Query& query)
-{
-    std::vector<ChildMoved> moves;
-    for (const ChildChanged& changed : change.changed) {
-        if (protocol::indexValue(query, changed.key, changed.oldValue) ==
-            protocol::indexValue(query, changed.key, changed.value))
-            continue;
-        std::optional<std::string> now = predecessor(after, changed.key, query);
-        if (now != predecessor(before, changed.key, query))
-            moves.push_back({changed.key, std::move(now)});
-    }
-    return moves;
 }
 
 void followNetworkReachability()
@@ -255,15 +242,37 @@ void StreamListener::onEvent(StreamConnection* connection, const StreamEvent& ev
 
 void StreamListener::apply(const StreamEvent& event, StreamUpdate::Origin origin)
 {
-    const bool trackMoves = watchOrderMoves(m_query);
-    const protocol::Node before = trackMoves ? m_mirror.value() : protocol::Node();
+    // For value-ordered queries, note where the children this event touches stand now, to tell
+    // afterwards which of them moved. Not a copy of the mirror: that would share its child map
+    // and make the write copy all of it.
+    std::vector<std::pair<std::string, std::optional<std::string>>> placesBefore;
+    if (watchOrderMoves(m_query)) {
+        std::vector<std::string> touched;
+        if (!event.path.empty())
+            touched.push_back(event.path.front());
+        else if (event.kind == StreamEvent::Kind::Patch)
+            for (const PatchEntry& entry : event.entries)
+                if (!entry.path.empty())
+                    touched.push_back(entry.path.front());
+        for (const std::string& key : touched)
+            placesBefore.emplace_back(key, predecessor(m_mirror.value(), key, m_query));
+    }
     StreamUpdate update;
     update.origin = origin;
     update.change = m_mirror.apply(event);
     if (!update.change.valueChanged)
         return; // a no-op write, or a reconnect that found nothing new
-    if (trackMoves)
-        update.moved = findMoves(before, m_mirror.value(), update.change, m_query);
+    for (const ChildChanged& changed : update.change.changed) {
+        const auto place = std::find_if(placesBefore.begin(), placesBefore.end(),
+                                        [&](const auto& p) { return p.first == changed.key; });
+        if (place == placesBefore.end() ||
+            protocol::indexValue(m_query, changed.key, changed.oldValue) ==
+                protocol::indexValue(m_query, changed.key, changed.value))
+            continue;
+        std::optional<std::string> now = predecessor(m_mirror.value(), changed.key, m_query);
+        if (now != place->second)
+            update.moved.push_back({changed.key, std::move(now)});
+    }
     update.event = event;
     emit updated(update);
 }
