@@ -10,7 +10,10 @@
 #     watch the written location (every stream must receive every event, once, in order — the
 #     exit code says whether they did), GET/s of a 1 KB value, and RSS and start-up time with
 #     100,000 chat messages;
-#   - tst_bench_tree: QBENCHMARK micro-benchmarks of the protocol layer (tree, JSON, queries).
+#   - tst_bench_tree: QBENCHMARK micro-benchmarks of the protocol layer (tree, JSON, queries);
+#   - oiso-client-bench: the RTDB client library in-process: SSE parse MB/s, events/s applied to
+#     the mirror, a 50 MB snapshot into the mirror and its reconnect diff, and the latency of a
+#     message from one client through the embedded server to another client's stream listener.
 # Speed goals are reported as PASS/MISS; only correctness makes the script fail.
 # Needs: cmake, ninja, a C++20 compiler, Qt 6.4 and Boost 1.74 headers (see README.md).
 # Results of a run are recorded in docs/benchmarks.md.
@@ -27,7 +30,7 @@ if [ $# -gt 0 ] && [ "$1" = "--" ]; then
 fi
 
 cmake -S "$source_dir" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build "$build_dir" --target oiso-server oiso-server-bench tst_bench_tree
+cmake --build "$build_dir" --target oiso-server oiso-server-bench tst_bench_tree oiso-client-bench
 
 echo
 echo "== machine"
@@ -44,5 +47,9 @@ status=0
 echo
 echo "== tst_bench_tree"
 "$build_dir/tests/bench/tst_bench_tree" || status=$?
+
+echo
+echo "== oiso-client-bench (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
+"$build_dir/tests/bench/oiso-client-bench" || status=$?
 
 exit $status
