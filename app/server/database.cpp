@@ -38,6 +38,8 @@ Database::Database(QString name, QString directory)
     , m_directory(std::move(directory))
     , m_journal(std::make_unique<Journal>(m_directory))
 {
+    // Each group commit's events leave together, once its callbacks have collected them.
+    m_journal->setAfterCallbacks([this] { m_delivery.handOver(); });
 }
 
 Database::~Database()
@@ -184,13 +186,12 @@ void Database::write(WriteRequest request, std::function<void(WriteOutcome)> don
             }
         }
         // Registered under the lock, so callbacks are queued in commit order: events reach
-        // every stream in the order the writes were applied.
-        m_journal->whenDurable(seq, [events = std::move(events), outcome = std::move(outcome),
+        // every stream in the order the writes were applied. The writer is answered at once;
+        // the events leave with the rest of the group commit's (EventDelivery).
+        m_journal->whenDurable(seq, [this, events = std::move(events), outcome = std::move(outcome),
                                      done = std::move(done)]() mutable {
-            for (const auto& [sub, bytes] : events.events) {
-                if (sub->active.load(std::memory_order_acquire))
-                    sub->sink(bytes);
-            }
+            for (auto& [streams, bytes] : events.events)
+                m_delivery.add(std::move(streams), std::move(bytes));
             done(std::move(outcome));
         });
     }
@@ -281,11 +282,19 @@ std::uint64_t Database::subscribe(Path path, protocol::Query query, EventSink si
         }
         initial = putEvent(Path{}, value);
         m_subscriptions.emplace(id, sub);
+        if (sub->query.isEmpty()) {
+            auto& streams = m_plainStreams[sub->path];
+            auto grown = streams ? std::make_shared<EventTargets>(*streams)
+                                 : std::make_shared<EventTargets>();
+            grown->push_back(sub);
+            streams = std::move(grown);
+        } else {
+            m_queryStreams.emplace(id, sub);
+        }
         // Delivered through the journal, registered under the lock: it lands after the writes
         // it reflects are durable and before the events of any later write.
-        m_journal->whenDurable(m_journal->lastSequence(), [sub, initial] {
-            if (sub->active.load(std::memory_order_acquire))
-                sub->sink(initial);
+        m_journal->whenDurable(m_journal->lastSequence(), [this, sub, initial] {
+            m_delivery.add(std::make_shared<const EventTargets>(EventTargets{sub}), initial);
         });
     }
     return id;
@@ -297,7 +306,22 @@ void Database::unsubscribe(std::uint64_t id)
     const auto it = m_subscriptions.find(id);
     if (it == m_subscriptions.end())
         return;
-    it->second->active.store(false, std::memory_order_release);
+    const std::shared_ptr<Subscription>& sub = it->second;
+    sub->active.store(false, std::memory_order_release);
+    if (sub->query.isEmpty()) {
+        const auto streams = m_plainStreams.find(sub->path);
+        auto shrunk = std::make_shared<EventTargets>();
+        for (const auto& other : *streams->second) {
+            if (other != sub)
+                shrunk->push_back(other);
+        }
+        if (shrunk->empty())
+            m_plainStreams.erase(streams);
+        else
+            streams->second = std::move(shrunk);
+    } else {
+        m_queryStreams.erase(id);
+    }
     m_subscriptions.erase(it);
 }
 

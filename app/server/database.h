@@ -1,5 +1,6 @@
 #pragma once
 
+#include "event_delivery.h"
 #include "protocol/node.h"
 #include "protocol/query.h"
 
@@ -45,9 +46,11 @@ struct WriteOutcome {
 // only after the journal has it on disk, in commit order.
 class Database {
 public:
-    // Receives complete SSE events ("event: put\ndata: …\n\n"), in commit order, on the journal
-    // thread. It must not block: hand the bytes to the connection's own thread.
-    using EventSink = std::function<void(const QByteArray& event)>;
+    // Receives complete SSE events ("event: put\ndata: …\n\n"), in commit order, once they are
+    // durable, on the database's delivery thread; one call may carry the events of many writes
+    // (event_delivery.h). It must not block. After unsubscribe() it gets nothing more, but for a
+    // call that was already under way.
+    using EventSink = std::function<void(const QByteArray& events)>;
 
     Database(QString name, QString directory);
     ~Database(); // syncs, and writes a snapshot so the next start is fast
@@ -78,25 +81,26 @@ public:
     static QByteArray etagOf(const protocol::Node& value);
 
 private:
-    struct Subscription {
+    struct Subscription : EventTarget {
         protocol::Path path;
         protocol::Query query;
-        EventSink sink;
-        std::atomic<bool> active{true};
         // For query streams: the children in the window the client was last told about.
         std::map<std::string, protocol::Node, protocol::KeyLess> window;
     };
     struct EventBatch {
-        std::vector<std::pair<std::shared_ptr<Subscription>, QByteArray>> events;
+        std::vector<std::pair<std::shared_ptr<const EventTargets>, QByteArray>> events;
     };
 
-    using BeforeValues = std::map<const Subscription*, protocol::Node>;
+    // Old values of the locations of streams without a query, by location.
+    using BeforeValues = std::map<protocol::Path, protocol::Node>;
     BeforeValues valuesBeforeWrite(const std::vector<protocol::Path>& written) const;
     void collectEvents(const WriteRequest& applied, const std::vector<protocol::Path>& written,
                        const BeforeValues& before, EventBatch& events);
     QByteArray journalRecord(const WriteRequest& applied) const;
     void replay(const QByteArray& record);
     void maybeSnapshotLocked();
+    QByteArray plainEvents(const WriteRequest& applied, const std::vector<protocol::Path>& written,
+                           const BeforeValues& before, const protocol::Path& at) const;
     QByteArray queryDiffEvents(Subscription& sub);
 
     QString m_name;
@@ -105,10 +109,18 @@ private:
 
     mutable std::mutex m_mutex; // guards everything below
     protocol::Node m_root;
-    std::map<std::uint64_t, std::shared_ptr<Subscription>> m_subscriptions;
+    std::map<std::uint64_t, std::shared_ptr<Subscription>> m_subscriptions; // every stream
+    // Streams without a query get the same events as every other such stream on their location:
+    // a write works them out once per location, not once per stream. A list is replaced, never
+    // changed, when a stream comes or goes (EventTargets).
+    std::map<protocol::Path, std::shared_ptr<const EventTargets>> m_plainStreams;
+    std::map<std::uint64_t, std::shared_ptr<Subscription>> m_queryStreams; // each has its window
     std::uint64_t m_nextSubscriptionId = 1;
     std::thread m_snapshotThread;
     std::atomic<bool> m_snapshotDone{true};
+
+    // Fed by the journal's callbacks, in commit order; outlives the journal (~Database).
+    EventDelivery m_delivery;
 };
 
 } // namespace oiso::server

@@ -31,14 +31,11 @@ Database::BeforeValues Database::valuesBeforeWrite(const std::vector<Path>& writ
     // replacement changed them. Copying the value of a stream that the write changes *inside*
     // would make the write copy that whole level (copy-on-write), so those are left out.
     BeforeValues before;
-    for (const auto& [id, sub] : m_subscriptions) {
-        if (!sub->query.isEmpty())
-            continue;
-        const bool replacedFromAbove =
-            std::any_of(written.begin(), written.end(),
-                        [&](const Path& w) { return strictlyAbove(w, sub->path); });
+    for (const auto& [at, streams] : m_plainStreams) {
+        const bool replacedFromAbove = std::any_of(
+            written.begin(), written.end(), [&](const Path& w) { return strictlyAbove(w, at); });
         if (replacedFromAbove)
-            before.emplace(sub.get(), m_root.at(sub->path));
+            before.emplace(at, m_root.at(at));
     }
     return before;
 }
@@ -62,73 +59,74 @@ QByteArray Database::queryDiffEvents(Subscription& sub)
     return bytes;
 }
 
+QByteArray Database::plainEvents(const WriteRequest& applied, const std::vector<Path>& written,
+                                 const BeforeValues& before, const Path& at) const
+{
+    QByteArray bytes;
+    const auto old = before.find(at);
+    const bool changedAsWhole = old != before.end() && !(old->second == m_root.at(at));
+    if (applied.kind == WriteRequest::Kind::Set) {
+        if (protocol::isPrefix(at, applied.path))
+            bytes = putEvent(protocol::relativeTo(at, applied.path), m_root.at(applied.path));
+        else if (changedAsWhole)
+            bytes = putEvent(Path{}, m_root.at(at));
+    } else if (protocol::isPrefix(at, applied.path)) {
+        // The update's location is at or below the stream: one patch when every key is a
+        // child name, else one put per updated path.
+        const bool childNamesOnly =
+            std::all_of(applied.updates.begin(), applied.updates.end(),
+                        [](const auto& entry) { return entry.first.size() == 1; });
+        if (childNamesOnly) {
+            std::vector<std::pair<std::string, Node>> entries;
+            for (const auto& [rel, value] : applied.updates)
+                entries.emplace_back(rel.front(), m_root.at(protocol::concat(applied.path, rel)));
+            bytes = patchEvent(protocol::relativeTo(at, applied.path), entries);
+        } else {
+            for (const Path& w : written)
+                bytes += putEvent(protocol::relativeTo(at, w), m_root.at(w));
+        }
+    } else {
+        // The update's location is above the stream.
+        const bool replacesStream = std::any_of(written.begin(), written.end(), [&](const Path& w) {
+            return protocol::isPrefix(w, at);
+        });
+        if (replacesStream) {
+            if (changedAsWhole || old == before.end())
+                bytes = putEvent(Path{}, m_root.at(at));
+        } else {
+            for (const Path& w : written) {
+                if (protocol::isPrefix(at, w))
+                    bytes += putEvent(protocol::relativeTo(at, w), m_root.at(w));
+            }
+        }
+    }
+    return bytes;
+}
+
 void Database::collectEvents(const WriteRequest& applied, const std::vector<Path>& written,
                              const BeforeValues& before, EventBatch& events)
 {
-    // Streams on the same location get byte-identical events: build them once per write.
-    std::map<Path, QByteArray> plainCache;
-    const bool isSet = applied.kind == WriteRequest::Kind::Set;
-
-    for (const auto& [id, sub] : m_subscriptions) {
-        const Path& at = sub->path;
-        if (std::none_of(written.begin(), written.end(),
-                         [&](const Path& w) { return related(w, at); }))
+    auto touches = [&](const Path& at) {
+        return std::any_of(written.begin(), written.end(),
+                           [&](const Path& w) { return related(w, at); });
+    };
+    // Every stream without a query on a location gets the same bytes: built once, and handed on
+    // with the list of those streams as it is now.
+    for (const auto& [at, streams] : m_plainStreams) {
+        if (!touches(at))
             continue;
-        if (!sub->query.isEmpty()) {
-            QByteArray bytes = queryDiffEvents(*sub);
-            if (!bytes.isEmpty())
-                events.events.emplace_back(sub, std::move(bytes));
-            continue;
-        }
-        const auto cached = plainCache.find(at);
-        if (cached != plainCache.end()) {
-            if (!cached->second.isEmpty())
-                events.events.emplace_back(sub, cached->second);
-            continue;
-        }
-
-        QByteArray bytes;
-        const auto old = before.find(sub.get());
-        const bool changedAsWhole = old != before.end() && !(old->second == m_root.at(at));
-        if (isSet) {
-            if (protocol::isPrefix(at, applied.path))
-                bytes = putEvent(protocol::relativeTo(at, applied.path), m_root.at(applied.path));
-            else if (changedAsWhole)
-                bytes = putEvent(Path{}, m_root.at(at));
-        } else if (protocol::isPrefix(at, applied.path)) {
-            // The update's location is at or below the stream: one patch when every key is a
-            // child name, else one put per updated path.
-            const bool childNamesOnly =
-                std::all_of(applied.updates.begin(), applied.updates.end(),
-                            [](const auto& entry) { return entry.first.size() == 1; });
-            if (childNamesOnly) {
-                std::vector<std::pair<std::string, Node>> entries;
-                for (const auto& [rel, value] : applied.updates)
-                    entries.emplace_back(rel.front(),
-                                         m_root.at(protocol::concat(applied.path, rel)));
-                bytes = patchEvent(protocol::relativeTo(at, applied.path), entries);
-            } else {
-                for (const Path& w : written)
-                    bytes += putEvent(protocol::relativeTo(at, w), m_root.at(w));
-            }
-        } else {
-            // The update's location is above the stream.
-            const bool replacesStream =
-                std::any_of(written.begin(), written.end(),
-                            [&](const Path& w) { return protocol::isPrefix(w, at); });
-            if (replacesStream) {
-                if (changedAsWhole || old == before.end())
-                    bytes = putEvent(Path{}, m_root.at(at));
-            } else {
-                for (const Path& w : written) {
-                    if (protocol::isPrefix(at, w))
-                        bytes += putEvent(protocol::relativeTo(at, w), m_root.at(w));
-                }
-            }
-        }
-        plainCache.emplace(at, bytes);
+        QByteArray bytes = plainEvents(applied, written, before, at);
         if (!bytes.isEmpty())
-            events.events.emplace_back(sub, std::move(bytes));
+            events.events.emplace_back(streams, std::move(bytes));
+    }
+    for (const auto& [id, sub] : m_queryStreams) {
+        if (!touches(sub->path))
+            continue;
+        QByteArray bytes = queryDiffEvents(*sub);
+        if (!bytes.isEmpty()) {
+            events.events.emplace_back(std::make_shared<const EventTargets>(EventTargets{sub}),
+                                       std::move(bytes));
+        }
     }
 }
 

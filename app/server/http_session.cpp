@@ -5,12 +5,8 @@
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/write.hpp>
-#include <boost/beast/http/chunk_encode.hpp>
-#include <boost/beast/http/empty_body.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
-
-#include <sstream>
 
 namespace oiso::server {
 
@@ -22,8 +18,6 @@ namespace {
 
 // Idle keep-alive connections are dropped after this long without a request.
 constexpr auto kIdleTimeout = std::chrono::seconds(120);
-// A client that reads its event stream slower than events arrive is cut off past this backlog.
-constexpr std::size_t kMaxQueuedStreamBytes = 64 * 1024 * 1024;
 
 std::string percentDecode(std::string_view text, bool plusIsSpace)
 {
@@ -80,38 +74,6 @@ HttpRequest toHttpRequest(const http::request<http::string_body>& message)
     return request;
 }
 
-class SessionEventStream final : public EventStream {
-public:
-    explicit SessionEventStream(std::weak_ptr<HttpSession> session)
-        : m_session(std::move(session))
-    {
-    }
-    void send(const QByteArray& eventBytes) override
-    {
-        if (auto session = m_session.lock()) {
-            net::post(session->executor(),
-                      [session, eventBytes] { session->queueEvent(eventBytes); });
-        }
-    }
-    void sendFinalEventAt(std::chrono::steady_clock::time_point when,
-                          QByteArray eventBytes) override
-    {
-        if (auto session = m_session.lock()) {
-            net::post(session->executor(), [session, when, bytes = eventBytes.toStdString()] {
-                session->scheduleFinalEvent(when, bytes);
-            });
-        }
-    }
-    void close() override
-    {
-        if (auto session = m_session.lock())
-            net::post(session->executor(), [session] { session->endEventStream(); });
-    }
-
-private:
-    std::weak_ptr<HttpSession> m_session;
-};
-
 class SessionResponder final : public Responder {
 public:
     explicit SessionResponder(std::shared_ptr<HttpSession> session)
@@ -131,8 +93,8 @@ public:
     {
         auto session = std::move(m_session);
         if (!session)
-            return std::make_shared<SessionEventStream>(std::weak_ptr<HttpSession>());
-        auto stream = std::make_shared<SessionEventStream>(session);
+            return makeSessionEventStream({});
+        auto stream = makeSessionEventStream(session);
         net::post(session->executor(), [session, onClosed = std::move(onClosed)]() mutable {
             session->beginEventStream(std::move(onClosed));
         });
@@ -266,147 +228,6 @@ void HttpSession::writeResponse(HttpResponse response)
                       });
 }
 
-void HttpSession::beginEventStream(std::function<void()> onClosed)
-{
-    m_onStreamClosed = std::move(onClosed);
-    if (m_closed) {
-        if (auto callback = std::exchange(m_onStreamClosed, nullptr))
-            callback();
-        return;
-    }
-    m_streaming = true;
-    http::response<http::empty_body> header{http::status::ok, m_httpVersion};
-    header.set(http::field::content_type, "text/event-stream; charset=utf-8");
-    header.set(http::field::cache_control, "no-cache");
-    header.set(http::field::access_control_allow_origin, "*");
-    header.chunked(true);
-    header.keep_alive(false); // the stream ends with the connection
-    std::ostringstream serialised;
-    serialised << header.base();
-    enqueue({Pending::Raw, QByteArray::fromStdString(serialised.str())});
-    m_lastEventAt = std::chrono::steady_clock::now();
-    armKeepAlive(m_lastEventAt + m_options.keepAliveInterval);
-    watchForDisconnect();
-}
-
-void HttpSession::queueEvent(QByteArray bytes)
-{
-    if (m_closed || !m_streaming || m_endAfterWrites || bytes.isEmpty())
-        return; // (an empty chunk would end the body)
-    enqueue({Pending::Chunk, std::move(bytes)});
-    m_lastEventAt = std::chrono::steady_clock::now();
-}
-
-void HttpSession::scheduleFinalEvent(std::chrono::steady_clock::time_point when, std::string bytes)
-{
-    if (m_closed || !m_streaming)
-        return;
-    m_finalEventTimer.expires_at(when);
-    m_finalEventTimer.async_wait([self = shared_from_this(),
-                                  bytes = QByteArray::fromStdString(bytes)](beast::error_code ec) {
-        if (ec || self->m_closed)
-            return;
-        self->queueEvent(bytes);
-        self->endEventStream();
-    });
-}
-
-void HttpSession::endEventStream()
-{
-    if (m_closed || !m_streaming || m_endAfterWrites)
-        return;
-    m_endAfterWrites = true;
-    enqueue({Pending::LastChunk, {}});
-}
-
-void HttpSession::enqueue(Write write)
-{
-    m_queuedBytes += std::size_t(write.bytes.size());
-    if (m_queuedBytes > kMaxQueuedStreamBytes)
-        return close(); // the client does not keep up; it reconnects and gets a fresh snapshot
-    m_writes.push_back(std::move(write));
-    if (!m_writing)
-        writeNext();
-}
-
-void HttpSession::writeNext()
-{
-    if (m_closed)
-        return;
-    if (m_writes.empty()) {
-        m_writing = false;
-        if (m_endAfterWrites)
-            close();
-        return;
-    }
-    m_writing = true;
-    auto onWritten = [self = shared_from_this()](std::size_t queued) {
-        return [self, queued](beast::error_code ec, std::size_t) {
-            self->m_queuedBytes -= queued;
-            if (ec)
-                return self->close();
-            self->writeNext();
-        };
-    };
-    const Write front = m_writes.front();
-    if (front.kind != Pending::Chunk) {
-        m_writes.pop_front();
-        const std::size_t size = std::size_t(front.bytes.size());
-        if (front.kind == Pending::Raw) {
-            net::async_write(m_stream, net::buffer(front.bytes.constData(), size),
-                             [front, next = onWritten(size)](beast::error_code ec, std::size_t n) {
-                                 next(ec, n);
-                             });
-        } else {
-            net::async_write(m_stream, http::make_chunk_last(), onWritten(0));
-        }
-        return;
-    }
-    // Every event waiting goes out as one chunk in one gathered write, without copying: a busy
-    // stream has several events queued, and a send per event costs a system call and a wake-up
-    // of the reader each (the load benchmark in tests/bench doubled its PUT/s with this).
-    auto parts = std::make_shared<std::vector<QByteArray>>();
-    std::vector<net::const_buffer> buffers;
-    std::size_t queued = 0;
-    while (!m_writes.empty() && m_writes.front().kind == Pending::Chunk) {
-        parts->push_back(std::move(m_writes.front().bytes));
-        m_writes.pop_front();
-        queued += std::size_t(parts->back().size());
-        buffers.emplace_back(parts->back().constData(), std::size_t(parts->back().size()));
-    }
-    net::async_write(
-        m_stream, http::make_chunk(buffers),
-        [parts, next = onWritten(queued)](beast::error_code ec, std::size_t n) { next(ec, n); });
-}
-
-void HttpSession::armKeepAlive(std::chrono::steady_clock::time_point when)
-{
-    // One timer per stream, re-armed only when it fires: re-arming it for every event would
-    // cost a cancellation per event on busy streams.
-    m_keepAliveTimer.expires_at(when);
-    m_keepAliveTimer.async_wait([self = shared_from_this()](beast::error_code ec) {
-        if (ec || self->m_closed || self->m_endAfterWrites)
-            return; // the stream is over
-        const auto interval = self->m_options.keepAliveInterval;
-        if (std::chrono::steady_clock::now() - self->m_lastEventAt >= interval)
-            self->queueEvent(QByteArrayLiteral("event: keep-alive\ndata: null\n\n"));
-        self->armKeepAlive(self->m_lastEventAt + interval);
-    });
-}
-
-void HttpSession::watchForDisconnect()
-{
-    // Nothing more is expected from a streaming client; a completed read means it went away.
-    m_stream.async_read_some(net::buffer(m_discard),
-                             [self = shared_from_this()](beast::error_code ec, std::size_t) {
-                                 if (self->m_closed)
-                                     return;
-                                 if (ec)
-                                     return self->close();
-                                 self->watchForDisconnect();
-                             });
-}
-
 void HttpSession::close()
 {
     if (m_closed)
@@ -414,10 +235,17 @@ void HttpSession::close()
     m_closed = true;
     m_keepAliveTimer.cancel();
     m_finalEventTimer.cancel();
-    m_writes.clear();
-    beast::error_code ignored;
-    m_stream.socket().shutdown(net::ip::tcp::socket::shutdown_both, ignored);
-    m_stream.socket().close(ignored);
+    {
+        // A stream's delivery thread may be sending: it must never meet a closed descriptor
+        // (or another connection's that reused the number).
+        std::lock_guard lock(m_streamMutex);
+        m_streamClosed = true;
+        m_queued.clear();
+        m_queuedBytes = 0;
+        beast::error_code ignored;
+        m_stream.socket().shutdown(net::ip::tcp::socket::shutdown_both, ignored);
+        m_stream.socket().close(ignored);
+    }
     if (auto callback = std::exchange(m_onStreamClosed, nullptr))
         callback();
 }

@@ -214,6 +214,7 @@ struct Journal::Private {
     // they append under. A strict queue, so a callback for something already durable still
     // waits for the ones registered before it, and none runs before its own seq is durable.
     std::deque<std::pair<std::uint64_t, std::function<void()>>> callbacks;
+    std::function<void()> afterCallbacks; // set before open(); runs on the sync thread only
     std::thread syncThread;
 
     // Serialises finishSnapshot() calls; never taken together with `mutex` held.
@@ -296,6 +297,8 @@ struct Journal::Private {
         lock.unlock();
         for (auto& callback : ready)
             callback();
+        if (afterCallbacks)
+            afterCallbacks();
         ready.clear(); // captured state dies outside the lock too
         lock.lock();
     }
@@ -506,6 +509,13 @@ void Journal::whenDurable(std::uint64_t seq, std::function<void()> done)
     // Otherwise the sync thread is already due to sync what the queue waits for.
     if (d->hasReadyCallbacks())
         d->work.notify_one();
+}
+
+void Journal::setAfterCallbacks(std::function<void()> hook)
+{
+    std::lock_guard lock(d->mutex);
+    Q_ASSERT(!d->running); // the sync thread reads it without the lock
+    d->afterCallbacks = std::move(hook);
 }
 
 void Journal::sync()

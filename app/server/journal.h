@@ -51,6 +51,12 @@ public:
     // one already synced runs `done` as soon as the callbacks registered before it have run.
     void whenDurable(std::uint64_t seq, std::function<void()> done);
 
+    // Runs `hook` on the sync thread after each run of ready whenDurable callbacks (usually the
+    // ones one fdatasync made durable), before the next sync starts. Callers that only collect
+    // work in their callbacks hand it on here, once per group commit instead of once per record.
+    // Set it before open().
+    void setAfterCallbacks(std::function<void()> hook);
+
     // Blocks until everything appended so far is on disk (tests, shutdown).
     void sync();
 

@@ -5,9 +5,12 @@
 // exit code); speed is only reported, against the goals.
 //
 // The server runs as a child process, as in production, so its memory and start-up time are its
-// own. The load comes from plain synchronous Boost.Beast clients on threads: they cost the least
-// CPU per request, which matters on a small machine where client and server share the cores.
+// own. The load comes from plain synchronous Boost.Beast clients on threads, and the streams are
+// read by one epoll thread (load_bench_streams.h): they cost the least CPU per request and per
+// event, which matters on a small machine where client and server share the cores.
+#include "load_bench_failures.h"
 #include "load_bench_report.h"
+#include "load_bench_streams.h"
 #include "protocol/pushid.h"
 
 #include <QCommandLineParser>
@@ -26,12 +29,9 @@
 #include <QUrl>
 
 #include <boost/asio/connect.hpp>
-#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
-#include <boost/asio/post.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
-#include <boost/beast/http/empty_body.hpp>
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/string_body.hpp>
@@ -41,7 +41,6 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
-#include <functional>
 #include <latch>
 #include <limits>
 #include <memory>
@@ -69,36 +68,6 @@ double secondsBetween(Clock::time_point from, Clock::time_point to)
 {
     return std::chrono::duration<double>(to - from).count();
 }
-
-// Failures of correctness, collected from every phase; any one makes the exit code non-zero.
-class Failures {
-public:
-    void add(const std::string& text)
-    {
-        std::lock_guard lock(m_mutex);
-        if (m_texts.size() < 20) // the first few say enough
-            m_texts.push_back(text);
-        ++m_count;
-    }
-    bool any() const
-    {
-        std::lock_guard lock(m_mutex);
-        return m_count > 0;
-    }
-    void print() const
-    {
-        std::lock_guard lock(m_mutex);
-        for (const auto& text : m_texts)
-            std::fprintf(stderr, "FAIL: %s\n", text.c_str());
-        if (m_count > m_texts.size())
-            std::fprintf(stderr, "FAIL: … and %zu more\n", m_count - m_texts.size());
-    }
-
-private:
-    mutable std::mutex m_mutex;
-    std::vector<std::string> m_texts;
-    std::size_t m_count = 0;
-};
 
 // ---------------------------------------------------------------------------------------------
 // The server as a child process.
@@ -287,33 +256,6 @@ private:
     http::response<http::string_body> m_response;
 };
 
-// The key of a writer's n-th message: zero-padded so keys increase with n, and carrying the
-// writer, so a stream can tell which writer's order an event belongs to.
-std::string messageKey(int sequence, int writer)
-{
-    char key[32];
-    std::snprintf(key, sizeof key, "%08d_%02d", sequence, writer);
-    return key;
-}
-
-bool parseMessageKey(std::string_view key, int* sequence, int* writer)
-{
-    if (key.size() != 11 || key[8] != '_')
-        return false;
-    int values[2] = {0, 0};
-    for (std::size_t i = 0; i < key.size(); ++i) {
-        if (i == 8)
-            continue;
-        if (key[i] < '0' || key[i] > '9')
-            return false;
-        int& value = values[i < 8 ? 0 : 1];
-        value = value * 10 + (key[i] - '0');
-    }
-    *sequence = values[0];
-    *writer = values[1];
-    return true;
-}
-
 // A chat message in the web app's shape; the text is Korean like the real rooms' (UTF-8).
 std::string messageJson(const std::string& sender, long long number, qint64 timestamp)
 {
@@ -321,189 +263,6 @@ std::string messageJson(const std::string& sender, long long number, qint64 time
            "앞에서 거래 가능할까요? (" + std::to_string(number) +
            ")\",\"timestamp\":" + std::to_string(timestamp) + '}';
 }
-
-// ---------------------------------------------------------------------------------------------
-// An event stream watcher: reads one SSE stream asynchronously (HTTP and chunking by Beast, the
-// event text split here, events may span reads) and checks what it receives.
-
-struct StreamShared {
-    int writers = 0;
-    std::atomic<int> initialised{0}; // streams that got their first put
-    Failures* failures = nullptr;
-};
-
-class StreamWatcher : public std::enable_shared_from_this<StreamWatcher> {
-public:
-    StreamWatcher(net::io_context& io, int index, StreamShared& shared)
-        : m_socket(io)
-        , m_index(index)
-        , m_shared(shared)
-        , m_next(static_cast<std::size_t>(shared.writers), 0)
-    {
-        m_onChunk = [this](std::uint64_t, beast::string_view body, beast::error_code&) {
-            m_text.append(body.data(), body.size());
-            splitEvents();
-            return body.size();
-        };
-    }
-
-    void start(const tcp::endpoint& endpoint, const std::string& host, const std::string& target)
-    {
-        m_request = {http::verb::get, target, 11};
-        m_request.set(http::field::host, host);
-        m_request.set(http::field::accept, "text/event-stream");
-        m_socket.async_connect(endpoint, [self = shared_from_this()](beast::error_code ec) {
-            if (ec)
-                return self->fail("cannot connect: " + ec.message());
-            self->m_socket.set_option(tcp::no_delay(true), ec);
-            http::async_write(self->m_socket, self->m_request,
-                              [self](beast::error_code writeError, std::size_t) {
-                                  if (writeError)
-                                      return self->fail("cannot send the request");
-                                  self->readHeader();
-                              });
-        });
-    }
-
-    // Ends the stream from the client side (on the io thread).
-    void close()
-    {
-        m_closing = true;
-        beast::error_code ignored;
-        m_socket.shutdown(tcp::socket::shutdown_both, ignored);
-        m_socket.close(ignored);
-    }
-
-    // Read by the main thread while the stream runs (progress), the rest only after it ended.
-    long received() const { return m_received.load(std::memory_order_relaxed); }
-    bool failed() const { return m_failed.load(); }
-    const std::vector<int>& nextSequences() const { return m_next; }
-    std::uint64_t orderHash() const { return m_orderHash; }
-    Clock::time_point lastEventAt() const { return m_lastEventAt; }
-
-private:
-    void readHeader()
-    {
-        m_parser.body_limit(std::numeric_limits<std::uint64_t>::max()); // the stream is endless
-        m_parser.on_chunk_body(m_onChunk);
-        http::async_read_header(m_socket, m_buffer, m_parser,
-                                [self = shared_from_this()](beast::error_code ec, std::size_t) {
-                                    if (ec)
-                                        return self->fail("no response header: " + ec.message());
-                                    const auto& header = self->m_parser.get();
-                                    if (header.result() != http::status::ok || !header.chunked())
-                                        return self->fail("not a chunked 200 stream");
-                                    self->readMore();
-                                });
-    }
-
-    void readMore()
-    {
-        http::async_read_some(m_socket, m_buffer, m_parser,
-                              [self = shared_from_this()](beast::error_code ec, std::size_t) {
-                                  if (self->m_closing)
-                                      return;
-                                  if (ec)
-                                      return self->fail("stream broke: " + ec.message());
-                                  if (self->m_parser.is_done())
-                                      return self->fail("the server ended the stream");
-                                  self->readMore();
-                              });
-    }
-
-    void splitEvents()
-    {
-        std::size_t start = 0;
-        for (;;) {
-            const std::size_t end = m_text.find("\n\n", start);
-            if (end == std::string::npos)
-                break;
-            handleEvent(std::string_view(m_text).substr(start, end - start));
-            start = end + 2;
-        }
-        m_text.erase(0, start);
-    }
-
-    void handleEvent(std::string_view block)
-    {
-        std::string_view type;
-        std::string_view data;
-        while (!block.empty()) {
-            const std::size_t newline = block.find('\n');
-            std::string_view line = block.substr(0, newline);
-            block =
-                newline == std::string_view::npos ? std::string_view() : block.substr(newline + 1);
-            const std::size_t colon = line.find(':');
-            std::string_view field = line.substr(0, colon);
-            std::string_view value =
-                colon == std::string_view::npos ? std::string_view() : line.substr(colon + 1);
-            if (value.starts_with(' '))
-                value.remove_prefix(1);
-            if (field == "event")
-                type = value;
-            else if (field == "data")
-                data = value; // the server sends one data line per event
-        }
-        if (type == "keep-alive")
-            return;
-        if (type != "put")
-            return fail("unexpected \"" + std::string(type) + "\" event");
-        // {"path":"/<key>","data":…}: the server writes the path first, as the service does.
-        constexpr std::string_view prefix = "{\"path\":\"/";
-        if (!data.starts_with(prefix))
-            return fail("a put without a path: " + std::string(data.substr(0, 80)));
-        data.remove_prefix(prefix.size());
-        const std::size_t quote = data.find('"');
-        const std::string_view key = data.substr(0, quote);
-        if (!m_initialised) {
-            if (!key.empty())
-                return fail("the first event was not a put at /");
-            m_initialised = true;
-            m_shared.initialised.fetch_add(1);
-            return;
-        }
-        int sequence = 0;
-        int writer = 0;
-        if (!parseMessageKey(key, &sequence, &writer) || writer >= m_shared.writers ||
-            !data.substr(quote).starts_with("\",\"data\":{"))
-            return fail("an event for an unexpected location: " + std::string(key));
-        int& next = m_next[static_cast<std::size_t>(writer)];
-        if (sequence != next) {
-            fail("writer " + std::to_string(writer) + "'s message " + std::to_string(sequence) +
-                 " arrived when " + std::to_string(next) + " was due");
-        }
-        next = std::max(next, sequence + 1);
-        // All streams must see the same (commit) order; a hash of the sequence shows it.
-        m_orderHash = (m_orderHash ^ (std::uint64_t(writer) << 32 | std::uint64_t(sequence))) *
-                      1099511628211ull;
-        m_lastEventAt = Clock::now();
-        m_received.fetch_add(1, std::memory_order_relaxed);
-    }
-
-    void fail(const std::string& text)
-    {
-        if (m_closing)
-            return;
-        m_failed = true;
-        m_shared.failures->add("stream " + std::to_string(m_index) + ": " + text);
-    }
-
-    tcp::socket m_socket;
-    int m_index;
-    StreamShared& m_shared;
-    http::request<http::empty_body> m_request;
-    beast::flat_buffer m_buffer;
-    http::response_parser<http::empty_body> m_parser;
-    std::function<std::size_t(std::uint64_t, beast::string_view, beast::error_code&)> m_onChunk;
-    std::string m_text; // received event text not yet split into events
-    bool m_initialised = false;
-    bool m_closing = false;
-    std::atomic<bool> m_failed{false};
-    std::atomic<long> m_received{0};
-    std::vector<int> m_next; // per writer: the sequence number due next
-    std::uint64_t m_orderHash = 14695981039346656037ull;
-    Clock::time_point m_lastEventAt;
-};
 
 // ---------------------------------------------------------------------------------------------
 // The phases.
@@ -515,32 +274,20 @@ bool runPutPhase(const Options& options, ServerProcess& server, Failures& failur
     const tcp::endpoint endpoint = server.endpoint();
     const std::string host = server.hostHeader();
 
-    // (a) the streams, on one io thread: they only parse, and the server should be the busy one.
-    net::io_context streamIo;
-    auto work = net::make_work_guard(streamIo);
-    StreamShared shared;
-    shared.writers = options.writers;
-    shared.failures = &failures;
-    std::vector<std::shared_ptr<StreamWatcher>> watchers;
-    for (int i = 0; i < options.streams; ++i) {
-        watchers.push_back(std::make_shared<StreamWatcher>(streamIo, i, shared));
-        watchers.back()->start(endpoint, host, "/bench/room.json");
+    // (a) the streams, on one thread of their own (load_bench_streams.h).
+    StreamWatchers watchers(options.streams, options.writers, failures);
+    auto stopStreams = [&] { watchers.stop(); };
+    if (!watchers.start(endpoint.address().to_string(), endpoint.port(), host,
+                        "/bench/room.json")) {
+        stopStreams();
+        return false;
     }
-    std::thread streamThread([&streamIo] { streamIo.run(); });
-    auto stopStreams = [&] {
-        net::post(streamIo, [&watchers] {
-            for (auto& watcher : watchers)
-                watcher->close();
-        });
-        work.reset();
-        streamThread.join();
-    };
     const auto subscribeDeadline = Clock::now() + std::chrono::seconds(30);
-    while (shared.initialised.load() < options.streams && Clock::now() < subscribeDeadline &&
+    while (watchers.initialised() < options.streams && Clock::now() < subscribeDeadline &&
            !failures.any())
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    if (shared.initialised.load() < options.streams) {
-        failures.add(std::to_string(options.streams - shared.initialised.load()) +
+    if (watchers.initialised() < options.streams) {
+        failures.add(std::to_string(options.streams - watchers.initialised()) +
                      " streams did not receive their initial put within 30 s");
         stopStreams();
         return false;
@@ -608,7 +355,8 @@ bool runPutPhase(const Options& options, ServerProcess& server, Failures& failur
         total += n;
     const auto drainDeadline = Clock::now() + std::chrono::seconds(60);
     auto allArrived = [&] {
-        return std::all_of(watchers.begin(), watchers.end(), [&](const auto& watcher) {
+        const auto& streams = watchers.streams();
+        return std::all_of(streams.begin(), streams.end(), [&](const auto& watcher) {
             return watcher->received() >= total || watcher->failed();
         });
     };
@@ -621,8 +369,8 @@ bool runPutPhase(const Options& options, ServerProcess& server, Failures& failur
     Clock::time_point lastEvent = writesDone;
     out.eventsExpected = total * options.streams;
     out.fanOutComplete = true;
-    const std::uint64_t expectedHash = watchers.front()->orderHash();
-    for (const auto& watcher : watchers) {
+    const std::uint64_t expectedHash = watchers.streams().front()->orderHash();
+    for (const auto& watcher : watchers.streams()) {
         out.eventsReceived += watcher->received();
         lastEvent = std::max(lastEvent, watcher->lastEventAt());
         for (int w = 0; w < options.writers; ++w) {
