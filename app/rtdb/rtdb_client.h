@@ -34,6 +34,14 @@ struct WriteOptions {
     bool silent = false; // print=silent: 204, no echo
 };
 
+// A write whose echo nobody reads (print=silent).
+inline WriteOptions silentWrite()
+{
+    WriteOptions options;
+    options.silent = true;
+    return options;
+}
+
 // How hard a call tries. Only idempotent calls are retried (GET, PUT, PATCH and DELETE without an
 // increment), and only for transient failures (network, timeout, 5xx, 429), with capped
 // exponential backoff and jitter, until the attempts or the overall deadline run out.
