@@ -19,6 +19,7 @@ BUILD_DIR=${BUILD_DIR:-build}
 PACKAGES=(
   g++ cmake ninja-build pkg-config          # compiler and build
   qt6-base-dev qt6-base-dev-tools           # Qt Core, Network, Sql, Widgets, Test
+  libqt6sql6-sqlite                         # Qt Sql's SQLite driver: the local cache, the outbox
   libboost-dev                              # Boost.Beast/Asio: the server's HTTP/1.1
   libsodium-dev                             # Argon2id password hashing, secure random
   zlib1g-dev                                # CRC-32 of journal records

@@ -46,5 +46,13 @@ inline std::optional<protocol::Node> parseRaw(const QVariant& value)
     return protocol::parseJson(value.toByteArray());
 }
 
+// The columns a message query selects, in this order, for messageFromRow.
+#define OISO_MESSAGE_COLUMNS "key, sender, text, ts, raw"
+
+// The message in OISO_MESSAGE_COLUMNS starting at column `first`. The stored columns are what
+// was given to storeMessages and win over the record (a local echo may carry none); the record
+// supplies everything else the mapping derives, and comes back as `raw`.
+ChatMessage messageFromRow(const QSqlQuery& query, int first);
+
 } // namespace detail
 } // namespace oiso::market

@@ -57,7 +57,7 @@ public:
     bool markFailed(const QString& key, const QString& error);
     // A refused attempt that will be tried again: attempts + 1, error kept.
     bool recordAttempt(const QString& key, const QString& error);
-    bool retry(const QString& key);  // Failed → Pending, attempts reset
+    bool retry(const QString& key);  // Failed → Pending, attempts and error reset
     bool remove(const QString& key); // only Failed or Pending entries; false otherwise
 
     void pruneSent(qint64 olderThanMs); // drops Sent entries created before that time
