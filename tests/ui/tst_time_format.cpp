@@ -186,7 +186,8 @@ void TestTimeFormat::uiLocaleFollowsTheTranslation()
     QCoreApplication::installTranslator(&words);
     QCOMPARE(TimeFormat::uiLocale().language(), QLocale::Korean);
     QCoreApplication::removeTranslator(&words);
-    QLocale::setDefault(QLocale::c());
+    QLocale::setDefault(QLocale::c()); // no LANG: read as US English, not "15:05:00"
+    QCOMPARE(TimeFormat::uiLocale(), american);
 }
 
 QTEST_GUILESS_MAIN(TestTimeFormat)

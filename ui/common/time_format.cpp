@@ -8,9 +8,12 @@ QLocale TimeFormat::uiLocale()
     // even on a machine whose system locale is English (and the other way round).
     const QString name = tr("default", "The QLocale name of this translation's language, e.g. "
                                        "ko_KR. Leave as \"default\" to follow the system.");
-    if (name.isEmpty() || name == QLatin1String("default"))
-        return QLocale();
-    return QLocale(name);
+    if (!name.isEmpty() && name != QLatin1String("default"))
+        return QLocale(name);
+    // No locale configured (LANG unset: the C locale) writes "15:05:00"; people read English.
+    const QLocale system;
+    return system.language() == QLocale::C ? QLocale(QLocale::English, QLocale::UnitedStates)
+                                           : system;
 }
 
 QString TimeFormat::messageTime(const QDateTime& t, const QLocale& locale)

@@ -16,7 +16,7 @@ class TimeFormat {
 
 public:
     // The locale of the UI language: the loaded translation names it; without one (or when it
-    // does not say), QLocale().
+    // does not say), QLocale() — US English in place of the C locale.
     static QLocale uiLocale();
 
     // The time under a message: "오후 3:05" (Korean), "3:05 PM" (US English) — the locale's short
