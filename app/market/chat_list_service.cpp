@@ -52,6 +52,7 @@ struct ChatListService::Impl {
 
     QTimer rebuildTimer;
     bool dirty[3] = {};
+    bool settled = false;
 
     Impl(ChatListService* owner, MarketContext& context)
         : q(owner)
@@ -78,6 +79,20 @@ struct ChatListService::Impl {
         }
         for (ListKind kind : kAllLists)
             rows[std::size_t(listIndex(kind))] = buildRows(kind, data, ctx.cache, ctx.drafts);
+    }
+
+    void checkSettled()
+    {
+        if (settled || reconciler.isBusy())
+            return;
+        for (bool loaded : loadedFromServer) {
+            if (!loaded)
+                return;
+        }
+        settled = true;
+        rebuildTimer.stop();
+        rebuild();
+        emit q->settled();
     }
 
     void markDirty(ListKind kind)
@@ -193,6 +208,7 @@ struct ChatListService::Impl {
         }
         data.selling = std::move(items);
         markDirty(ListKind::Selling);
+        checkSettled();
     }
 
     void onBuying(const StreamUpdate& update)
@@ -215,6 +231,7 @@ struct ChatListService::Impl {
         }
         data.buying = std::move(entries);
         markDirty(ListKind::Buying);
+        checkSettled();
     }
 
     void onPurchases(const StreamUpdate&)
@@ -233,6 +250,7 @@ struct ChatListService::Impl {
         data.purchases = std::move(purchases);
         markDirty(ListKind::Purchased);
         markDirty(ListKind::Buying); // the "purchased" mark of buying rows
+        checkSettled();
     }
 
     void onSummaries(const StreamUpdate& update)
@@ -258,10 +276,12 @@ struct ChatListService::Impl {
             adoptReadMark(room, summary.readKey);
         }
         data.summaries = std::move(fresh);
+        loadedFromServer[3] = true;
         if (update.origin == StreamUpdate::Origin::Resync)
             reconcileAll(); // messages written while we were away, by the web app too
         markDirty(ListKind::Selling);
         markDirty(ListKind::Buying);
+        checkSettled();
     }
 
     // The server's read mark (set by another of my devices) moves the cached one forward; a
@@ -381,6 +401,7 @@ void ChatListService::start()
         [this](const QString& room, const std::vector<ChatMessage>&) { d->markRoomDirty(room); });
     connect(&d->reconciler, &RoomReconciler::itemLoaded, this,
             [this](const QString& room) { d->markRoomDirty(room); });
+    connect(&d->reconciler, &RoomReconciler::idle, this, [this] { d->checkSettled(); });
     d->startStreams();
 }
 
@@ -392,6 +413,11 @@ const std::vector<ChatListRow>& ChatListService::rows(ListKind kind) const
 ConnectionState ChatListService::connectionState() const
 {
     return d->state;
+}
+
+bool ChatListService::isSettled() const
+{
+    return d->settled;
 }
 
 int ChatListService::unreadTotal() const

@@ -63,6 +63,9 @@ public:
     const std::vector<ChatListRow>& rows(ListKind kind) const;
     int unreadTotal() const;
     ConnectionState connectionState() const;
+    // Every list has loaded from the server once and its rooms were reconciled: the rows are
+    // what the server says, not only what the cache remembered.
+    bool isSettled() const;
     // Reconnects every stream now (resume from sleep, "retry now").
     void reconnectNow();
 
@@ -71,6 +74,7 @@ public:
 
 signals:
     void rowsChanged(oiso::market::ListKind kind); // the list's rows were replaced; diff by key
+    void settled();
     void connectionStateChanged(oiso::market::ConnectionState state);
     void purchaseFinished(const QString& itemKey, const QString& error); // error empty: done
     // A message from someone else arrived live in a room (for notifications).

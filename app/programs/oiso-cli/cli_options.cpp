@@ -5,6 +5,7 @@
 #include <QCommandLineParser>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QSettings>
 
 namespace oiso::cli {
@@ -52,6 +53,17 @@ struct Options {
     QCommandLineOption count{QStringLiteral("count"),
                              QStringLiteral("listen: exit after this many changes."),
                              QStringLiteral("n")};
+    QCommandLineOption as{QStringLiteral("as"),
+                          QStringLiteral("Market commands: act as this login id without signing "
+                                         "in (servers that allow it)."),
+                          QStringLiteral("id")};
+    QCommandLineOption json{QStringLiteral("json"), QStringLiteral("chats, history: JSON output.")};
+    QCommandLineOption limit{QStringLiteral("limit"),
+                             QStringLiteral("history: how many of the newest messages."),
+                             QStringLiteral("n")};
+    QCommandLineOption profile{QStringLiteral("profile"),
+                               QStringLiteral("Market commands: cache and outbox folder."),
+                               QStringLiteral("dir")};
 };
 
 std::optional<protocol::Node> parseValue(const QString& text, QString* error)
@@ -160,6 +172,14 @@ QString usageText()
                "  listen PATH [--count N] [query options]\n"
                "                       print one JSON line per change; reconnects on its own\n"
                "\n"
+               "Market commands (as --as ID, or the login id of --email). ITEM is an item key,\n"
+               "item/KEY or oiso://item/KEY (keys start with '-': put them after \"--\"):\n"
+               "  chats [--json]       the Selling, Buying and Purchased lists with their counts\n"
+               "  history ITEM [--limit N] [--json]\n"
+               "                       the newest messages of an item's room\n"
+               "  send ITEM TEXT       send a message (kept in the outbox until it is sent)\n"
+               "  purchase ITEM        record the purchase of an item you are buying\n"
+               "\n"
                "The database is --db, else OISO_DATABASE_URL, else the app's settings, else %1.\n"
                "Exit status: 0 success, 1 error (text on stderr), 2 usage error.\n")
         .arg(QLatin1String(kDefaultDatabaseUrl));
@@ -174,9 +194,11 @@ std::optional<CliConfig> parseCommandLine(const QStringList& arguments,
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
     const QCommandLineOption help{{QStringLiteral("h"), QStringLiteral("help")},
                                   QStringLiteral("Show this help.")};
-    parser.addOptions({help, o.db, o.token, o.accessToken, o.email, o.password, o.apiKey, o.timeout,
-                       o.shallow, o.orderBy, o.equalTo, o.startAt, o.startAfter, o.endAt,
-                       o.endBefore, o.limitToFirst, o.limitToLast, o.count});
+    parser.addOptions({help,           o.db,          o.token,      o.accessToken, o.email,
+                       o.password,     o.apiKey,      o.timeout,    o.shallow,     o.orderBy,
+                       o.equalTo,      o.startAt,     o.startAfter, o.endAt,       o.endBefore,
+                       o.limitToFirst, o.limitToLast, o.count,      o.as,          o.json,
+                       o.limit,        o.profile});
     QStringList withProgram = arguments;
     withProgram.prepend(QStringLiteral("oiso-cli"));
     if (!parser.parse(withProgram)) {
@@ -202,7 +224,11 @@ std::optional<CliConfig> parseCommandLine(const QStringList& arguments,
         {QStringLiteral("patch"), Command::Patch, 2},
         {QStringLiteral("delete"), Command::Delete, 1},
         {QStringLiteral("push"), Command::Push, 2},
-        {QStringLiteral("listen"), Command::Listen, 1}};
+        {QStringLiteral("listen"), Command::Listen, 1},
+        {QStringLiteral("chats"), Command::Chats, 0},
+        {QStringLiteral("history"), Command::History, 1},
+        {QStringLiteral("send"), Command::Send, 2},
+        {QStringLiteral("purchase"), Command::Purchase, 1}};
     CliConfig config;
     int arity = -1;
     for (const auto& [name, command, operands] : kCommands) {
@@ -213,17 +239,63 @@ std::optional<CliConfig> parseCommandLine(const QStringList& arguments,
     }
     if (arity < 0)
         return fail(QStringLiteral("unknown command \"%1\"").arg(positional.first()));
-    if (positional.size() != arity + 1)
+    if (positional.size() != arity + 1) {
+        static const QMap<Command, QString> kOperands = {
+            {Command::Get, QStringLiteral("PATH")},
+            {Command::Put, QStringLiteral("PATH JSON")},
+            {Command::Patch, QStringLiteral("PATH JSON")},
+            {Command::Delete, QStringLiteral("PATH")},
+            {Command::Push, QStringLiteral("PATH JSON")},
+            {Command::Listen, QStringLiteral("PATH")},
+            {Command::Chats, QStringLiteral("nothing")},
+            {Command::History, QStringLiteral("ITEM")},
+            {Command::Send, QStringLiteral("ITEM TEXT")},
+            {Command::Purchase, QStringLiteral("ITEM")}};
         return fail(QStringLiteral("\"%1\" takes %2")
-                        .arg(positional.first(),
-                             arity == 1 ? QStringLiteral("PATH") : QStringLiteral("PATH JSON")));
+                        .arg(positional.first(), kOperands.value(config.command)));
+    }
 
-    QString pathError;
-    std::optional<protocol::Path> path =
-        protocol::parsePath(positional.at(1).toStdString(), &pathError);
-    if (!path)
-        return fail(QStringLiteral("bad path \"%1\": %2").arg(positional.at(1), pathError));
-    config.path = std::move(*path);
+    const bool market = isMarketCommand(config.command);
+    if (market) {
+        if (config.command != Command::Chats) {
+            // Push keys start with '-', which reads as an option: accept item/KEY and
+            // oiso://item/KEY as well as KEY after "--".
+            config.item = positional.at(1);
+            for (const QString& prefix :
+                 {QStringLiteral("oiso://item/"), QStringLiteral("item/")}) {
+                if (config.item.startsWith(prefix))
+                    config.item = config.item.mid(prefix.size());
+            }
+            QString keyProblem = protocol::keyError(config.item.toStdString());
+            if (!keyProblem.isEmpty())
+                return fail(QStringLiteral("bad item key \"%1\": %2").arg(config.item, keyProblem));
+        }
+        if (config.command == Command::Send)
+            config.text = positional.at(2);
+        config.json = parser.isSet(o.json);
+        config.actAs = parser.value(o.as);
+        config.profileDirectory = parser.value(o.profile);
+        if (parser.isSet(o.limit)) {
+            bool limitOk = false;
+            config.limit = parser.value(o.limit).toInt(&limitOk);
+            if (!limitOk || config.limit <= 0 || config.command != Command::History)
+                return fail(
+                    QStringLiteral("--limit takes a positive number and goes with history"));
+        }
+        if (config.json && config.command != Command::Chats && config.command != Command::History)
+            return fail(QStringLiteral("--json goes with chats and history"));
+    } else {
+        if (parser.isSet(o.as) || parser.isSet(o.json) || parser.isSet(o.limit) ||
+            parser.isSet(o.profile))
+            return fail(QStringLiteral("--as, --json, --limit and --profile go with the market "
+                                       "commands"));
+        QString pathError;
+        std::optional<protocol::Path> path =
+            protocol::parsePath(positional.at(1).toStdString(), &pathError);
+        if (!path)
+            return fail(QStringLiteral("bad path \"%1\": %2").arg(positional.at(1), pathError));
+        config.path = std::move(*path);
+    }
 
     QString valueError;
     if (config.command == Command::Put || config.command == Command::Push) {
@@ -291,6 +363,11 @@ std::optional<CliConfig> parseCommandLine(const QStringList& arguments,
     } else if (parser.isSet(o.password)) {
         return fail(QStringLiteral("--password goes with --email"));
     }
+    if (market && config.actAs.isEmpty() && config.email.isEmpty())
+        return fail(QStringLiteral("market commands need --as ID or --email (whose login id is "
+                                   "used)"));
+    if (!config.actAs.isEmpty() && credentials > 0 && parser.isSet(o.email))
+        return fail(QStringLiteral("use --as or --email, not both"));
     return config;
 }
 

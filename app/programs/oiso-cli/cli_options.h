@@ -15,7 +15,24 @@
 
 namespace oiso::cli {
 
-enum class Command { Get, Put, Patch, Delete, Push, Listen };
+enum class Command {
+    Get,
+    Put,
+    Patch,
+    Delete,
+    Push,
+    Listen, // the database
+    Chats,
+    History,
+    Send,
+    Purchase, // the market (cli_market.h)
+};
+
+inline bool isMarketCommand(Command command)
+{
+    return command == Command::Chats || command == Command::History || command == Command::Send ||
+           command == Command::Purchase;
+}
 
 // Everything a run of oiso-cli needs, validated: a bad command line never reaches the network.
 struct CliConfig {
@@ -31,6 +48,13 @@ struct CliConfig {
     protocol::Query query;
     bool shallow = false;
     int count = 0; // listen: stop after this many changes (0 = forever)
+    // Market commands.
+    QString actAs; // --as: act as this login id without signing in
+    QString item;  // history, send, purchase
+    QString text;  // send
+    bool json = false;
+    int limit = 30;           // history: how many of the newest messages
+    QString profileDirectory; // --profile; default: the app-data folder per database and user
     int timeoutMs = 30'000;
 };
 

@@ -1,5 +1,7 @@
 #include "cli_runner.h"
 
+#include "cli_market.h"
+#include "market/identity_service.h"
 #include "protocol/json.h"
 
 #include <QCoreApplication>
@@ -119,6 +121,10 @@ void CliRunner::start()
 void CliRunner::runCommand()
 {
     m_commandStarted = true;
+    if (isMarketCommand(m_config.command)) {
+        startMarketCommand();
+        return;
+    }
     if (m_config.command == Command::Listen) {
         startListening();
         return;
@@ -144,10 +150,35 @@ void CliRunner::runCommand()
     case Command::Push:
         reply = m_client->push(m_config.path, m_config.value);
         break;
-    case Command::Listen:
+    default:
         return;
     }
     reply->then(this, [this](rtdb::RtdbReply& finished) { printReply(finished); });
+}
+
+void CliRunner::startMarketCommand()
+{
+    m_market = std::make_unique<MarketCommand>(m_config, *m_client, m_out, m_err);
+    connect(m_market.get(), &MarketCommand::finished, this, [this](int code) {
+        m_done = true;
+        emit finished(code);
+    });
+    if (!m_config.actAs.isEmpty()) {
+        m_market->run(m_config.actAs);
+        return;
+    }
+    // Signed in: the market identity is the login id bound to the account.
+    auto* identity = new market::IdentityService(*m_client, this);
+    connect(identity, &market::IdentityService::resolved, this,
+            [this](const QString&, const QString& loginId, const QString& error) {
+                if (!error.isEmpty())
+                    fail(error);
+                else if (loginId.isEmpty())
+                    fail(QStringLiteral("this account has no login id yet; sign up in the app"));
+                else
+                    m_market->run(loginId);
+            });
+    identity->resolve(m_session->uid());
 }
 
 void CliRunner::printReply(rtdb::RtdbReply& reply)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cli_market.h"
 #include "cli_options.h"
 #include "rtdb/auth_client.h"
 #include "rtdb/auth_session.h"
@@ -30,6 +31,7 @@ private:
     void runCommand();
     void printReply(rtdb::RtdbReply& reply);
     void startListening();
+    void startMarketCommand();
     void printUpdate(const rtdb::StreamUpdate& update);
     void printLine(const QByteArray& line);
     void fail(const QString& message);
@@ -42,6 +44,7 @@ private:
     std::unique_ptr<rtdb::AuthSession> m_session;
     std::unique_ptr<rtdb::RtdbClient> m_client;
     std::unique_ptr<rtdb::StreamListener> m_listener;
+    std::unique_ptr<MarketCommand> m_market;
     int m_printed = 0;
     bool m_commandStarted = false;
     bool m_done = false;

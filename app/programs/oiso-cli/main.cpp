@@ -4,6 +4,7 @@
 #include "cli_runner.h"
 
 #include <QCoreApplication>
+#include <QTimer>
 
 #include <cstdio>
 
@@ -36,6 +37,7 @@ int main(int argc, char* argv[])
     oiso::cli::CliRunner runner(std::move(*config), stdout, stderr);
     QObject::connect(&runner, &oiso::cli::CliRunner::finished, &app,
                      [](int code) { QCoreApplication::exit(code); });
-    runner.start();
+    // From the event loop: a command that fails at once must find the loop running to end it.
+    QTimer::singleShot(0, &runner, &oiso::cli::CliRunner::start);
     return app.exec();
 }
