@@ -12,6 +12,7 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QSet>
+#include <QTimeZone>
 
 #include <algorithm>
 #include <mutex>
@@ -77,9 +78,15 @@ QString localDate(qint64 ms)
 }
 
 // The shape the web app's older rows have: local wall-clock text instead of epoch milliseconds.
+// The web app runs in Korea and wrote wall-clock text in Korean time; readers take it as such
+// (market/chat_message.h), so the demo must not depend on this machine's time zone.
 QString legacyTimestamp(qint64 ms)
 {
-    return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    QTimeZone seoul("Asia/Seoul");
+    if (!seoul.isValid())
+        seoul = QTimeZone(9 * 3600);
+    return QDateTime::fromMSecsSinceEpoch(ms, seoul).toString(
+        QStringLiteral("yyyy-MM-dd HH:mm:ss"));
 }
 
 class Builder {
@@ -215,19 +222,29 @@ private:
                  const std::vector<Message>& messages)
     {
         QSet<QString> buyers;
+        QHash<QString, std::string> lastOwnKey; // per participant
         for (const Message& message : messages) {
+            const std::string key = pushKeyAt(message.ms);
+            lastOwnKey.insert(message.from, key);
             const QJsonValue timestamp = message.legacy ? QJsonValue(legacyTimestamp(message.ms))
                                                         : QJsonValue(double(message.ms));
-            put({"chatlist", itemKey, pushKeyAt(message.ms)},
-                QJsonObject{{QStringLiteral("id"), message.from},
-                            {QStringLiteral("msg"), message.text},
-                            {QStringLiteral("timestamp"), timestamp}});
+            put({"chatlist", itemKey, key}, QJsonObject{{QStringLiteral("id"), message.from},
+                                                        {QStringLiteral("msg"), message.text},
+                                                        {QStringLiteral("timestamp"), timestamp}});
             // As the web app does: a buyer's first message puts the item in their buying list.
             if (message.from != seller && !buyers.contains(message.from)) {
                 buyers.insert(message.from);
                 put({"buyer_chatlist", message.from.toStdString(), itemKey, pushKeyAt(message.ms)},
                     listing);
             }
+        }
+        // Oiso Chat's own nodes (docs/database.md), as if the room had been used from the app:
+        // its members, and each one's read mark at their own last message — someone who
+        // replied has read what came before, so what others wrote since shows as unread.
+        for (auto it = lastOwnKey.cbegin(); it != lastOwnKey.cend(); ++it) {
+            const std::string user = it.key().toStdString();
+            put({"room_members", itemKey, user}, true);
+            put({"chat_summary", user, itemKey, "read"}, QString::fromStdString(it.value()));
         }
     }
 

@@ -3,6 +3,7 @@
 // (the newest 30 of 100,000 messages) and scrolling back in it, opening the cache file (its
 // quick_check), and a message written to the durable outbox (enqueue returns once it is on
 // disk). Figures come from QBENCHMARK; nothing here asserts speed (goals: docs/benchmarks.md).
+#include "market/chat_list_rows.h"
 #include "market/local_cache.h"
 #include "market/outbox_store.h"
 
@@ -85,6 +86,7 @@ class MarketBench : public QObject {
 private slots:
     void initTestCase();
     void chatListFromCache();
+    void chatListRowsAsTheAppBuildsThem();
     void itemsForAllRooms();
     void digestsForAllRooms();
     void latest30InBigRoom();
@@ -119,6 +121,10 @@ void MarketBench::initTestCase()
         items.push_back(itemFromNode(key, itemRecord(i)));
     }
     m_cache->storeItems(items);
+    std::map<QString, Node> selling;
+    for (const Item& item : items)
+        selling.emplace(item.key, item.raw);
+    m_cache->replaceList(kMe, ListKind::Selling, selling);
     // Every room: a few messages from me and two others, read up to the middle.
     for (int r = 0; r < kRooms; ++r) {
         std::vector<ChatMessage> messages;
@@ -160,6 +166,26 @@ void MarketBench::chatListFromCache()
         rows += m_cache->roomDigests(m_rooms, kMe).size();
     }
     QCOMPARE(rows, std::size_t(2 * kRooms));
+}
+
+// The whole start-up path of the chat list's Selling section from the cache, as
+// ChatListService::start() runs it: the list's records, their items, digests, room facts and
+// drafts, joined into sorted rows.
+void MarketBench::chatListRowsAsTheAppBuildsThem()
+{
+    DraftStore drafts(m_dir.filePath(QStringLiteral("profile.sqlite")));
+    QVERIFY(drafts.isOpen());
+    drafts.save(m_rooms.back(), QStringLiteral("내일 가능할까요?"));
+    std::size_t rows = 0;
+    QBENCHMARK
+    {
+        ChatListData data;
+        data.me = kMe;
+        for (const auto& [key, value] : m_cache->list(kMe, ListKind::Selling))
+            data.selling.emplace(key, itemFromNode(key, value));
+        rows = buildRows(ListKind::Selling, data, *m_cache, drafts).size();
+    }
+    QCOMPARE(rows, std::size_t(kRooms));
 }
 
 void MarketBench::itemsForAllRooms()

@@ -9,6 +9,7 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QTest>
+#include <QTimeZone>
 
 #include <map>
 
@@ -108,6 +109,7 @@ private slots:
     void messageKeysFollowTime();
     void buyerChatlistsMatchRooms();
     void purchases();
+    void membersAndReadMarks();
     void everyImageIsBundled();
     void noSecretsInTree();
     void deterministicForOneNow();
@@ -124,10 +126,12 @@ private:
 void TestDemoSeed::initTestCase()
 {
     m_market = buildDemoMarket(kNow);
-    for (const char* name : {"users", "user_ids", "item", "chatlist", "buyer_chatlist", "buylist"})
+    for (const char* name : {"users", "user_ids", "item", "chatlist", "buyer_chatlist", "buylist",
+                             "room_members", "chat_summary"})
         QVERIFY2(m_market.tree.child(name), name);
-    // Exactly the web app's nodes plus our binding: nothing the web app would trip over.
-    QCOMPARE(m_market.tree.childCount(), std::size_t(6));
+    // Exactly the web app's nodes plus our documented ones (docs/database.md): nothing the web
+    // app would trip over.
+    QCOMPARE(m_market.tree.childCount(), std::size_t(8));
 }
 
 QSet<QString> TestDemoSeed::loginIds() const
@@ -271,10 +275,13 @@ void TestDemoSeed::messageKeysFollowTime()
             const qint64 keyMs = PushIdGenerator::timestampOf(key);
             const Node& timestamp = message.at({"timestamp"});
             if (timestamp.type() == Node::Type::String) {
-                // The legacy row: wall-clock text, still the same moment as its key.
+                // The legacy row: Korean wall-clock text (as the web app wrote it, whatever this
+                // machine's zone), still the same moment as its key.
                 ++legacy;
-                const QDateTime parsed = QDateTime::fromString(
-                    qs(timestamp.stringValue()), QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+                QDateTime parsed = QDateTime::fromString(qs(timestamp.stringValue()),
+                                                         QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+                QTimeZone seoul("Asia/Seoul");
+                parsed.setTimeZone(seoul.isValid() ? seoul : QTimeZone(9 * 3600));
                 QVERIFY(parsed.isValid());
                 QCOMPARE(parsed.toMSecsSinceEpoch() / 1000, keyMs / 1000);
                 continue;
@@ -343,6 +350,25 @@ void TestDemoSeed::purchases()
         }
     }
     QCOMPARE(count, 2);
+}
+
+// Every participant of a room is a member, and has read up to their own last message there.
+void TestDemoSeed::membersAndReadMarks()
+{
+    const Node& rooms = *m_market.tree.child("chatlist");
+    int marks = 0;
+    for (const auto& [itemKey, room] : rooms.children()) {
+        std::map<std::string, std::string> lastOwn;
+        for (const auto& [key, message] : room.children())
+            lastOwn[message.child("id")->stringValue()] = key; // children are in key order
+        for (const auto& [user, key] : lastOwn) {
+            QCOMPARE(m_market.tree.at({"room_members", itemKey, user}), Node::boolean(true));
+            QCOMPARE(m_market.tree.at({"chat_summary", user, itemKey, "read"}), Node::string(key));
+            ++marks;
+        }
+        QCOMPARE(m_market.tree.at({"room_members", itemKey}).childCount(), lastOwn.size());
+    }
+    QVERIFY(marks > 20);
 }
 
 void TestDemoSeed::everyImageIsBundled()
