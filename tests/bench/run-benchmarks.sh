@@ -13,7 +13,9 @@
 #   - tst_bench_tree: QBENCHMARK micro-benchmarks of the protocol layer (tree, JSON, queries);
 #   - oiso-client-bench: the RTDB client library in-process: SSE parse MB/s, events/s applied to
 #     the mirror, a 50 MB snapshot into the mirror and its reconnect diff, and the latency of a
-#     message from one client through the embedded server to another client's stream listener.
+#     message from one client through the embedded server to another client's stream listener;
+#   - tst_bench_market: the market core's SQLite storage: the chat list of 1,000 rooms from the
+#     cache, a room of 100,000 messages opening from it, an outbox enqueue reaching the disk.
 # Speed goals are reported as PASS/MISS; only correctness makes the script fail.
 # Needs: cmake, ninja, a C++20 compiler, Qt 6.4 and Boost 1.74 headers (see README.md).
 # Results of a run are recorded in docs/benchmarks.md.
@@ -30,7 +32,8 @@ if [ $# -gt 0 ] && [ "$1" = "--" ]; then
 fi
 
 cmake -S "$source_dir" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build "$build_dir" --target oiso-server oiso-server-bench tst_bench_tree oiso-client-bench
+cmake --build "$build_dir" --target oiso-server oiso-server-bench tst_bench_tree oiso-client-bench \
+    tst_bench_market
 
 echo
 echo "== machine"
@@ -51,5 +54,9 @@ echo "== tst_bench_tree"
 echo
 echo "== oiso-client-bench (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
 "$build_dir/tests/bench/oiso-client-bench" || status=$?
+
+echo
+echo "== tst_bench_market"
+"$build_dir/tests/bench/tst_bench_market" || status=$?
 
 exit $status
