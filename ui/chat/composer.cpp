@@ -80,7 +80,7 @@ void Composer::keyPressEvent(QKeyEvent* event)
         return;
     }
     event->accept();
-    finishComposition();
+    commitComposition();
     if (event->modifiers() & Qt::ShiftModifier) {
         textCursor().insertText(QStringLiteral("\n"));
         ensureCursorVisible();
@@ -93,7 +93,7 @@ void Composer::keyPressEvent(QKeyEvent* event)
     emit submitted(toPlainText());
 }
 
-void Composer::finishComposition()
+void Composer::commitComposition()
 {
     if (!isComposing())
         return;

@@ -24,6 +24,9 @@ public:
     // the input method sent or did not send).
     QString preeditText() const;
     bool isComposing() const { return !preeditText().isEmpty(); }
+    // Makes the syllable being composed part of the text (before the text is taken by a button
+    // or saved as a draft).
+    void commitComposition();
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
@@ -40,7 +43,6 @@ protected:
     void inputMethodEvent(QInputMethodEvent* event) override;
 
 private:
-    void finishComposition();
     void fitHeight();
     int heightForLines(int lines) const;
 
