@@ -385,6 +385,8 @@ void ChatListWindow::closeEvent(QCloseEvent* event)
 {
     saveState();
     QMainWindow::closeEvent(event);
+    if (event->isAccepted())
+        emit closed();
 }
 
 bool ChatListWindow::eventFilter(QObject* watched, QEvent* event)

@@ -56,6 +56,7 @@ public:
 signals:
     void settingsRequested();
     void signInRequested();
+    void closed(); // the user closed the window (the shell decides: tray or quit)
 
 protected:
     void closeEvent(QCloseEvent* event) override;

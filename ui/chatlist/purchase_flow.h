@@ -6,7 +6,7 @@
 #include <QSet>
 #include <QString>
 
-class QMessageBox;
+#include <QMessageBox>
 class QWidget;
 
 namespace oiso::market {

@@ -1,0 +1,100 @@
+#pragma once
+
+#include "ui/shell/app_settings.h"
+#include "ui/shell/launch_options.h"
+#include "ui/shell/session_ui.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QProcessEnvironment>
+
+#include <memory>
+
+#include <QMessageBox>
+
+namespace oiso::ui {
+
+class Connection;
+class DemoSignIn;
+class EmbeddedServerHost;
+class HostedSignIn;
+class Profile;
+class SecretStore;
+class SettingsDialog;
+
+// The app's start-up and its life afterwards:
+//  - no hosted database configured: the embedded server (own threads, the profile's data
+//    folder, demo market on first run), a demo account signed in, the chat list with a Demo
+//    marker and an Account menu to switch demo accounts or configure a hosted database;
+//  - a hosted database (or oiso-server on a LAN): HostedSignIn (keychain, dialog), then the
+//    chat list;
+//  - the settings dialog, applied at once (a changed database restarts the backend);
+//  - requests of later launches (activate), items to open once the session is up.
+// Nothing here blocks: every step is a signal.
+class AppController : public QObject {
+    Q_OBJECT
+
+public:
+    struct Dependencies {
+        Profile& profile;
+        SecretStore& secrets;
+        RoomOpenerFactory roomOpeners;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    };
+
+    AppController(Dependencies dependencies, LaunchOptions options, QObject* parent = nullptr);
+    ~AppController() override;
+
+    void start();
+    // A later launch asked to be shown (and to open a room).
+    void activate(const QString& itemKey);
+    void switchDemoUser(const QString& loginId);
+    void openSettings();
+
+    SessionUi* session() const { return m_session.get(); }
+    bool isEmbedded() const { return m_choice.embedded; }
+    EmbeddedServerHost* embeddedServer() const { return m_server.get(); }
+    Connection* connection() const { return m_connection.get(); }
+    HostedSignIn* hostedSignIn() const { return m_hosted.get(); }
+    SettingsDialog* settingsDialog() const;
+    QMessageBox* errorBox() const;
+
+signals:
+    void ready(const QString& loginId); // the chat list of this user is shown
+    void startFailed(const QString& message);
+    void quitRequested();
+
+private:
+    void begin();
+    void startEmbedded();
+    void onServerStarted(const QString& url);
+    void startHosted();
+    void onSignedIn(const QString& loginId);
+    void signInAgain();
+    void signOut();
+    void restartBackend();
+    void applySettings(const SettingsDialog* dialog);
+    void fillAccountMenu();
+    void showStartupError(const QString& message);
+    void endSession();
+
+    Profile& m_profile;
+    AppSettings m_settings;
+    SecretStore& m_secrets;
+    RoomOpenerFactory m_roomOpeners;
+    QProcessEnvironment m_environment;
+    LaunchOptions m_options;
+    BackendChoice m_choice;
+    QString m_demoUser;
+    QString m_pendingItem;
+    // Destroyed bottom-up: the session before what it uses, the server last.
+    std::unique_ptr<EmbeddedServerHost> m_server;
+    std::unique_ptr<Connection> m_connection;
+    std::unique_ptr<DemoSignIn> m_demoSignIn;
+    std::unique_ptr<HostedSignIn> m_hosted;
+    std::unique_ptr<SessionUi> m_session;
+    QPointer<SettingsDialog> m_settingsDialog;
+    QPointer<QMessageBox> m_errorBox;
+};
+
+} // namespace oiso::ui
