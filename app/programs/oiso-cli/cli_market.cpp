@@ -192,43 +192,43 @@ void MarketCommand::printChats()
 void MarketCommand::printHistory()
 {
     market::ChatRoomService& room = m_session->room(m_config.item);
-    auto print = [this, &room] {
-        const std::vector<market::RoomMessage>& messages = room.messages();
-        const std::size_t first =
-            messages.size() > std::size_t(m_config.limit) ? messages.size() - m_config.limit : 0;
-        if (m_config.json) {
-            QJsonArray array;
-            for (std::size_t i = first; i < messages.size(); ++i)
-                array.append(messageJson(messages[i].message));
-            printLine(QJsonDocument(array).toJson(QJsonDocument::Compact));
-        } else {
-            for (std::size_t i = first; i < messages.size(); ++i) {
-                const market::ChatMessage& m = messages[i].message;
-                printLine(
-                    QStringLiteral("%1 %2: %3").arg(timeText(m), m.senderId, m.text).toUtf8());
-            }
-        }
-        succeed();
-    };
     // Live means the room is up to date; then older pages until there are enough.
-    auto loadMore = std::make_shared<std::function<void()>>();
-    *loadMore = [this, &room, print, loadMore] {
-        if (int(room.messages().size()) >= m_config.limit || !room.hasOlder()) {
-            print();
-            return;
-        }
-        room.loadOlder();
-    };
-    connect(&room, &market::ChatRoomService::olderLoaded, this, [loadMore](int) { (*loadMore)(); });
+    connect(&room, &market::ChatRoomService::olderLoaded, this, [this](int) { historyStep(); });
     connect(&room, &market::ChatRoomService::connectionStateChanged, this,
-            [this, loadMore](market::ConnectionState state) {
-                if (state == market::ConnectionState::Live && !m_done)
-                    (*loadMore)();
+            [this](market::ConnectionState state) {
+                if (state == market::ConnectionState::Live)
+                    historyStep();
                 if (state == market::ConnectionState::SignedOut)
                     fail(QStringLiteral("the database refused the credentials"));
             });
     if (room.connectionState() == market::ConnectionState::Live)
-        (*loadMore)();
+        historyStep();
+}
+
+void MarketCommand::historyStep()
+{
+    market::ChatRoomService& room = m_session->room(m_config.item);
+    if (m_done || room.isLoadingOlder())
+        return;
+    const std::vector<market::RoomMessage>& messages = room.messages();
+    if (int(messages.size()) < m_config.limit && room.hasOlder()) {
+        room.loadOlder();
+        return;
+    }
+    const std::size_t first =
+        messages.size() > std::size_t(m_config.limit) ? messages.size() - m_config.limit : 0;
+    if (m_config.json) {
+        QJsonArray array;
+        for (std::size_t i = first; i < messages.size(); ++i)
+            array.append(messageJson(messages[i].message));
+        printLine(QJsonDocument(array).toJson(QJsonDocument::Compact));
+    } else {
+        for (std::size_t i = first; i < messages.size(); ++i) {
+            const market::ChatMessage& m = messages[i].message;
+            printLine(QStringLiteral("%1 %2: %3").arg(timeText(m), m.senderId, m.text).toUtf8());
+        }
+    }
+    succeed();
 }
 
 void MarketCommand::send()

@@ -37,6 +37,7 @@ signals:
 private:
     void printChats();
     void printHistory();
+    void historyStep();
     void send();
     void purchase();
     void printLine(const QByteArray& line);
