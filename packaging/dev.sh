@@ -19,6 +19,12 @@ BUILD_DIR=${BUILD_DIR:-build}
 PACKAGES=(
   g++ cmake ninja-build pkg-config          # compiler and build
   qt6-base-dev qt6-base-dev-tools           # Qt Core, Network, Sql, Widgets, Test
+  libqt6sql6-sqlite                         # SQLite driver: the local cache and the outbox
+  qt6-svg-dev                               # SVG icons, crisp at every scale
+  qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools  # Linguist: lupdate/lrelease, translations
+  qt6-translations-l10n                     # Qt's own Korean texts (standard buttons)
+  qtkeychain-qt6-dev                        # the OS keychain for the refresh token
+  xvfb xauth                                # headless display for screenshots (xvfb-run)
   libqt6sql6-sqlite                         # Qt Sql's SQLite driver: the local cache, the outbox
   libboost-dev                              # Boost.Beast/Asio: the server's HTTP/1.1
   libsodium-dev                             # Argon2id password hashing, secure random
@@ -95,15 +101,23 @@ run_tests() { # dir, extra ctest args...
 cmd_run() {
   install_packages
   configure_and_build "$BUILD_DIR"
-  local data="${OISO_DATA_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/Oiso/oiso-server}"
-  log "Starting oiso-server with the demo market (data in $data)"
+  log "Starting Oiso Chat on the built-in demo market (signed in as ${OISO_DEMO_USER:-minji})"
   cat <<TXT
-  The desktop app is not built yet; the embedded server runs on its own. Try, in another shell:
-    curl "http://127.0.0.1:${OISO_PORT:-9000}/item.json?print=pretty"
-    curl -N -H "Accept: text/event-stream" "http://127.0.0.1:${OISO_PORT:-9000}/chatlist.json"
-  Demo accounts and passwords are listed in README.md. Stop with Ctrl+C.
+  With no hosted database configured, Oiso Chat runs its embedded server in-process (data in
+  ~/.local/share/Oiso/Oiso Chat/embedded-server) and signs in a demo account; switch accounts in
+  the Account menu, or configure a hosted database in File > Settings. A second account side by
+  side: packaging/dev.sh run again with OISO_PROFILE=/tmp/second OISO_DEMO_USER=junho (each
+  profile has its own demo market; to chat between them, start oiso-server and pass
+  --database-url http://127.0.0.1:9000 to both).
 TXT
-  exec "$BUILD_DIR/app/programs/oiso-server/oiso-server" --demo --port "${OISO_PORT:-9000}" --data "$data"
+  local args=()
+  [ -n "${OISO_PROFILE:-}" ] && args+=(--profile "$OISO_PROFILE")
+  [ -n "${OISO_DEMO_USER:-}" ] && args+=(--demo-user "$OISO_DEMO_USER")
+  if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ "$(uname)" = Linux ]; then
+    log "No display: running under xvfb-run (nothing will be visible; Ctrl+C stops it)"
+    exec xvfb-run -a "$BUILD_DIR/app/programs/oiso-chat/oiso-chat" "${args[@]}"
+  fi
+  exec "$BUILD_DIR/app/programs/oiso-chat/oiso-chat" "${args[@]}"
 }
 
 cmd_test() {

@@ -34,33 +34,68 @@ void print(FILE* stream, const QString& text)
     std::fflush(stream);
 }
 
-} // namespace
-
-int runOisoChat(QApplication& app, const RoomOpenerFactory& roomOpeners)
+void setIdentity(const QString& version)
 {
-    initUiResources();
-    LaunchOptions options = LaunchOptions::parse(QApplication::arguments());
-    Profile profile(options.action == LaunchOptions::Action::Run ? options.profileDirectory
-                                                                 : QString());
+    QCoreApplication::setOrganizationName(QStringLiteral("Oiso"));
+    QCoreApplication::setApplicationName(QStringLiteral("Oiso Chat"));
+    QCoreApplication::setApplicationVersion(version);
+}
+
+// --help and --version answer without a display (a GUI application object needs one).
+bool onlyAsksForText(int argc, char** argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray argument(argv[i]);
+        if (argument == "--help" || argument == "-h" || argument == "--help-all" ||
+            argument == "--version" || argument == "-v")
+            return true;
+    }
+    return false;
+}
+
+int answerWithText(int& argc, char** argv, const QString& version)
+{
+    QCoreApplication app(argc, argv);
+    setIdentity(version);
+    LaunchOptions options = LaunchOptions::parse(QCoreApplication::arguments());
+    Profile profile(options.profileDirectory);
     Translations translations;
     translations.install(AppSettings(profile.settings()).language());
+    options = LaunchOptions::parse(QCoreApplication::arguments()); // now in the UI language
+    switch (options.action) {
+    case LaunchOptions::Action::ShowHelp:
+        print(stdout, options.message);
+        return 0;
+    case LaunchOptions::Action::ShowVersion:
+        print(stdout, QCoreApplication::applicationName() + u' ' + version + u'\n');
+        return 0;
+    case LaunchOptions::Action::Fail:
+    case LaunchOptions::Action::Run:
+        break;
+    }
+    print(stderr, options.message + u'\n');
+    return 2;
+}
+
+} // namespace
+
+int runOisoChat(int& argc, char** argv, const QString& version,
+                const RoomOpenerFactory& roomOpeners)
+{
+    if (onlyAsksForText(argc, argv))
+        return answerWithText(argc, argv, version);
+    QApplication app(argc, argv);
+    setIdentity(version);
+    QGuiApplication::setDesktopFileName(QStringLiteral("kr.oiso.Chat"));
+    initUiResources();
+    const LaunchOptions options = LaunchOptions::parse(QApplication::arguments());
     if (options.action != LaunchOptions::Action::Run) {
-        options = LaunchOptions::parse(QApplication::arguments()); // now in the UI language
-        switch (options.action) {
-        case LaunchOptions::Action::ShowHelp:
-            print(stdout, options.message);
-            return 0;
-        case LaunchOptions::Action::ShowVersion:
-            print(stdout, QApplication::applicationName() + u' ' +
-                              QApplication::applicationVersion() + u'\n');
-            return 0;
-        case LaunchOptions::Action::Fail:
-        case LaunchOptions::Action::Run:
-            break;
-        }
         print(stderr, options.message + u'\n');
         return 2;
     }
+    Profile profile(options.profileDirectory);
+    Translations translations;
+    translations.install(AppSettings(profile.settings()).language());
 
     QApplication::setQuitOnLastWindowClosed(false); // the controller decides when to quit
     KeychainSecretStore secrets(QStringLiteral("Oiso Chat"));
@@ -83,8 +118,8 @@ int runOisoChat(QApplication& app, const RoomOpenerFactory& roomOpeners)
         controller->start();
     });
     instance.start(options.itemKey);
-    const int result = app.exec();
-    controller.reset(); // windows and services go while the event loop's objects still exist
+    const int result = QApplication::exec();
+    controller.reset(); // windows and services go while the application object still exists
     return exitCode != 0 ? exitCode : result;
 }
 

@@ -2,6 +2,7 @@
 
 #include "market/chat_list_service.h"
 #include "market/market_session.h"
+#include "ui/chat/chat_window_manager.h"
 #include "ui/chatlist/chat_list_window.h"
 #include "ui/chatlist/thumbnail_loader.h"
 #include "ui/shell/room_opener.h"
@@ -11,6 +12,13 @@
 #include <QSettings>
 
 namespace oiso::ui {
+
+RoomOpenerFactory chatWindows()
+{
+    return [](market::MarketSession& session, QSettings& settings, ThumbnailLoader* thumbnails) {
+        return std::make_unique<ChatWindowManager>(session, settings, thumbnails);
+    };
+}
 
 SessionUi::SessionUi(rtdb::RtdbClient& client, QSettings& settings, Config config,
                      RoomOpenerFactory roomOpeners, QObject* parent)
@@ -49,7 +57,7 @@ bool SessionUi::open(QString* error)
     thumbnailOptions.cacheDirectory = m_config.thumbnailCacheDirectory;
     m_thumbnails = std::make_unique<ThumbnailLoader>(*m_imageNetwork, thumbnailOptions);
 
-    m_opener = m_roomOpeners(*m_market, m_settings);
+    m_opener = m_roomOpeners(*m_market, m_settings, m_thumbnails.get());
     m_window = std::make_unique<ChatListWindow>(m_market->chatList(), m_thumbnails.get(), *m_opener,
                                                 m_settings);
     m_window->setAccount(m_config.loginId, m_config.demo);

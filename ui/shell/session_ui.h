@@ -25,9 +25,13 @@ class RoomOpener;
 class ThumbnailLoader;
 class TrayController;
 
-// Makes the chat window manager for a session (ui/chat implements RoomOpener); tests pass a fake.
-using RoomOpenerFactory =
-    std::function<std::unique_ptr<RoomOpener>(market::MarketSession&, QSettings&)>;
+// Makes the chat windows of a session (the ChatWindowManager of ui/chat, chatWindows()); tests
+// pass a fake. The thumbnail loader is the chat list's, to share its caches.
+using RoomOpenerFactory = std::function<std::unique_ptr<RoomOpener>(
+    market::MarketSession&, QSettings&, ThumbnailLoader* thumbnails)>;
+
+// The real chat windows: one ChatWindowManager per session.
+RoomOpenerFactory chatWindows();
 
 // Everything shown for one signed-in user, built after sign-in and destroyed on sign-out or an
 // account switch: the market session (stores and services), thumbnails, the chat windows (room
