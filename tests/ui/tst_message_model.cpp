@@ -296,11 +296,15 @@ void TestMessageModel::unreadDivider()
 
 void TestMessageModel::unreadDividerWithoutReadMark()
 {
-    // Never read: every message of others is unread, as the chat list counts it.
+    // No read mark (not known yet): no divider rather than one above everything; from the
+    // moment the user has seen the room, later arrivals are marked.
     FakeMessageSource source(
         {msg(1, "minji", at(30, 10, 0), true), msg(2, "junho", at(30, 10, 1))});
     MessageModel model(source);
-    QCOMPARE(model.unreadDividerRow(), 1);
+    QCOMPARE(model.unreadDividerRow(), -1);
+    model.noteAllSeen();
+    source.append({msg(3, "junho", at(30, 10, 2))});
+    QCOMPARE(model.unreadDividerRow(), 2);
 }
 
 void TestMessageModel::dividerAfterAllSeen()

@@ -57,7 +57,10 @@ ChatWindow::ChatWindow(market::ChatRoomService& room, ThumbnailLoader& thumbnail
             [this](const QString& key) { m_room.retry(key); });
     connect(m_view, &MessageView::deleteRequested, this,
             [this](const QString& key) { m_room.discard(key); });
-    connect(m_model, &MessageModel::rowsInserted, this, &ChatWindow::maybeMarkRead);
+    connect(m_model, &MessageModel::rowsInserted, this, [this] {
+        placeOnce();
+        maybeMarkRead();
+    });
     connect(m_dismissError, &QToolButton::clicked, this, &ChatWindow::hideError);
 
     // Esc closes, as the issue asks; Ctrl+W as everywhere else. The composer keeps Esc for
@@ -237,13 +240,20 @@ void ChatWindow::maybeMarkRead()
     m_room.markRead();
 }
 
+void ChatWindow::placeOnce()
+{
+    // Where reading starts, decided once: when the window shows with messages, or when the first
+    // messages arrive (a room not in the cache comes from the server after the window is up).
+    if (m_placed || !isVisible() || m_model->rowCount() == 0)
+        return;
+    m_placed = true;
+    m_view->placeAtOpen();
+}
+
 void ChatWindow::showEvent(QShowEvent* event)
 {
     QWidget::showEvent(event);
-    if (!m_placed) {
-        m_placed = true;
-        m_view->placeAtOpen();
-    }
+    placeOnce();
     maybeMarkRead();
 }
 

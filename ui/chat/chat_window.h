@@ -72,6 +72,7 @@ private:
     void hideError();
     void loadOlderIfWanted();
     void maybeMarkRead();
+    void placeOnce();
 
     market::ChatRoomService& m_room;
     QString m_itemKey;

@@ -256,12 +256,14 @@ QList<int> MessageModel::changedRoles(const market::RoomMessage& a, const market
 
 QString MessageModel::findDividerKey() const
 {
-    auto it = m_rows.begin();
-    if (!m_readMark.isEmpty())
-        it = std::upper_bound(m_rows.begin(), m_rows.end(), m_readMark,
-                              [](const QString& mark, const Row& row) {
-                                  return market::messageKeyLess(mark, row.message.message.key);
-                              });
+    // No read mark says nothing (a profile whose cache has not learnt it yet looks the same as a
+    // room never read): no divider rather than one above everything.
+    if (m_readMark.isEmpty())
+        return {};
+    auto it = std::upper_bound(m_rows.begin(), m_rows.end(), m_readMark,
+                               [](const QString& mark, const Row& row) {
+                                   return market::messageKeyLess(mark, row.message.message.key);
+                               });
     it = std::find_if(it, m_rows.end(), [](const Row& row) { return !row.message.mine; });
     return it == m_rows.end() ? QString() : it->message.message.key;
 }

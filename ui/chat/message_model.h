@@ -18,8 +18,8 @@ class MessageSource;
 // rowCount() and data() always describe what the view was last told, and derives how the rows are
 // drawn: groups (one sender, within kGroupGapMs, on one day), a date separator above the first
 // message of each day, and an "unread" divider above the first message from someone else that
-// is newer than the read mark. A change emits dataChanged only for the roles that changed,
-// including the derived roles of the neighbours it affects.
+// is newer than the read mark (none while the read mark is unknown). A change emits dataChanged
+// only for the roles that changed, including the derived roles of the neighbours it affects.
 class MessageModel : public QAbstractListModel {
     Q_OBJECT
 
