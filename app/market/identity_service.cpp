@@ -97,23 +97,40 @@ void IdentityService::claim(const QString& loginId, const QString& uid, const QS
                                                 : reply.error().userMessage());
                     return;
                 }
-                // 412 with my own uid: claimed before (a retried sign-up); carry on.
+                // 412 with my own uid: claimed before (a retried sign-up). The binding back and
+                // the profile went in one write after the claim: done if it is there.
+                m_client.get(paths::accountLogin(uid))
+                    ->then(this, [this, loginId, uid, email, displayName](rtdb::RtdbReply& back) {
+                        if (back.ok() && back.value() == protocol::Node::string(utf8(loginId)))
+                            emit claimed(loginId, {});
+                        else
+                            writeBinding(loginId, uid, email, displayName);
+                    });
+                return;
             }
-            std::vector<std::pair<protocol::Path, protocol::Node>> writes;
-            writes.emplace_back(paths::accountLogin(uid), protocol::Node::string(utf8(loginId)));
-            protocol::Path profile = paths::users();
-            profile.push_back(m_client.newPushId());
-            protocol::Node::Children fields;
-            fields.emplace("id", protocol::Node::string(utf8(loginId)));
-            fields.emplace("name", protocol::Node::string(
-                                       utf8(displayName.isEmpty() ? loginId : displayName)));
-            if (!email.isEmpty())
-                fields.emplace("email", protocol::Node::string(utf8(email)));
-            writes.emplace_back(std::move(profile), protocol::Node::object(std::move(fields)));
-            m_client.update({}, writes)->then(this, [this, loginId](rtdb::RtdbReply& written) {
-                emit claimed(loginId, written.ok() ? QString() : written.error().userMessage());
-            });
+            writeBinding(loginId, uid, email, displayName);
         });
+}
+
+void IdentityService::writeBinding(const QString& loginId, const QString& uid, const QString& email,
+                                   const QString& displayName)
+{
+    // The way back from the account, and the users/<pushKey> profile the web app's sign-up
+    // writes, together.
+    std::vector<std::pair<protocol::Path, protocol::Node>> writes;
+    writes.emplace_back(paths::accountLogin(uid), protocol::Node::string(utf8(loginId)));
+    protocol::Path profile = paths::users();
+    profile.push_back(m_client.newPushId());
+    protocol::Node::Children fields;
+    fields.emplace("id", protocol::Node::string(utf8(loginId)));
+    fields.emplace("name",
+                   protocol::Node::string(utf8(displayName.isEmpty() ? loginId : displayName)));
+    if (!email.isEmpty())
+        fields.emplace("email", protocol::Node::string(utf8(email)));
+    writes.emplace_back(std::move(profile), protocol::Node::object(std::move(fields)));
+    m_client.update({}, writes)->then(this, [this, loginId](rtdb::RtdbReply& written) {
+        emit claimed(loginId, written.ok() ? QString() : written.error().userMessage());
+    });
 }
 
 } // namespace oiso::market

@@ -41,6 +41,9 @@ signals:
     void claimed(const QString& loginId, const QString& error); // error: translated
 
 private:
+    void writeBinding(const QString& loginId, const QString& uid, const QString& email,
+                      const QString& displayName);
+
     rtdb::RtdbClient& m_client;
 };
 

@@ -310,9 +310,10 @@ void StreamListener::onFailed(StreamConnection* connection, const RtdbError& err
         stopWith(State::AuthError, error);
         return;
     }
-    if (error.kind == RtdbError::Kind::Http && !error.isTransient()) {
-        stopWith(State::Failed,
-                 error); // 400 (bad query), 404 (wrong database): retrying won't help
+    // 400 (bad query, missing index), 404 (wrong database): retrying won't help.
+    if ((error.kind == RtdbError::Kind::Http && !error.isTransient()) ||
+        error.kind == RtdbError::Kind::IndexMissing) {
+        stopWith(State::Failed, error);
         return;
     }
     scheduleReconnect(error);

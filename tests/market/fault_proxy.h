@@ -34,7 +34,12 @@ public:
     // the server (status line and JSON body), and their connection is closed.
     void failNext(const QByteArray& method, int count, int status, const QByteArray& body)
     {
-        m_failMethod = method + ' ';
+        failNextMatching(method + ' ', count, status, body);
+    }
+    // The same for requests whose first bytes contain `needle` (e.g. a query in the URL).
+    void failNextMatching(const QByteArray& needle, int count, int status, const QByteArray& body)
+    {
+        m_failNeedle = needle;
         m_failCount = count;
         m_failStatus = status;
         m_failBody = body;
@@ -53,7 +58,7 @@ private:
                 if (!up)
                     return;
                 const QByteArray data = client->readAll();
-                if (m_failCount > 0 && data.startsWith(m_failMethod)) {
+                if (m_failCount > 0 && data.left(2048).contains(m_failNeedle)) {
                     --m_failCount;
                     ++m_failed;
                     answerWithError(client);
@@ -95,7 +100,7 @@ private:
     quint16 m_upstreamPort;
     QRandomGenerator m_random;
     double m_cutProbability = 0;
-    QByteArray m_failMethod;
+    QByteArray m_failNeedle;
     int m_failCount = 0;
     int m_failStatus = 400;
     QByteArray m_failBody;

@@ -5,6 +5,7 @@
 #include "fault_proxy.h"
 #include "market_test_support.h"
 
+#include "market/identity_service.h"
 #include "market/local_cache.h"
 #include "market/room_activity.h"
 #include "protocol/pushid.h"
@@ -355,6 +356,65 @@ private slots:
                                      other.row(ListKind::Selling, m_calculus)->lastMessage &&
                                      other.row(ListKind::Selling, m_calculus)->unread == 0,
                                  10'000);
+    }
+
+    void sellingFallsBackWithoutTheSellerIndex()
+    {
+        // A hosted database without ".indexOn": ["seller"] refuses the query with 400.
+        FaultProxy proxy(quint16(QUrl(m_server->url()).port()));
+        proxy.failNextMatching("orderBy=%22seller%22", 1000, 400,
+                               "{\"error\":\"Index not defined, add \\\".indexOn\\\": "
+                               "\\\"seller\\\", for path \\\"/item\\\", to the rules\"}");
+        MarketClient minji(*rtdb::DatabaseLocation::parse(proxy.url()), QStringLiteral("minji"));
+        minji.session->start();
+        QTRY_COMPARE_WITH_TIMEOUT(minji.list().rows(ListKind::Selling).size(), std::size_t(4),
+                                  10'000);
+        QVERIFY(proxy.failedRequests() >= 1);
+        QVERIFY(waitForLiveList(minji)); // the fallback stream is live, the list keeps working
+        for (const market::ChatListRow& row : minji.list().rows(ListKind::Selling))
+            QCOMPARE(row.seller, QStringLiteral("minji"));
+    }
+
+    void loginIdsAreClaimedOnceAndResolved()
+    {
+        market::IdentityService identity(m_admin->client);
+        QSignalSpy claimed(&identity, &market::IdentityService::claimed);
+        QSignalSpy resolved(&identity, &market::IdentityService::resolved);
+
+        identity.claim(QStringLiteral("newbie"), QStringLiteral("uid-newbie-1"),
+                       QStringLiteral("newbie@oiso.test"));
+        QVERIFY(claimed.wait(10'000));
+        QCOMPARE(claimed.last().at(1).toString(), QString());
+        // The same account again (a retried sign-up) is fine; another account is refused.
+        identity.claim(QStringLiteral("newbie"), QStringLiteral("uid-newbie-1"), {});
+        QVERIFY(claimed.wait(10'000));
+        QCOMPARE(claimed.last().at(1).toString(), QString());
+        identity.claim(QStringLiteral("newbie"), QStringLiteral("uid-someone-else"), {});
+        QVERIFY(claimed.wait(10'000));
+        QVERIFY(claimed.last().at(1).toString().contains(QStringLiteral("newbie")));
+        identity.claim(QStringLiteral("Bad Id!"), QStringLiteral("uid-x"), {});
+        QVERIFY(!claimed.last().at(1).toString().isEmpty());
+
+        identity.resolve(QStringLiteral("uid-newbie-1"));
+        QVERIFY(resolved.wait(10'000));
+        QCOMPARE(resolved.last().at(1).toString(), QStringLiteral("newbie"));
+        // The demo accounts were bound before user_logins existed: found through user_ids.
+        const QString minjiUid = QString::fromStdString(
+            readValue(m_admin->client, market::paths::loginOwner(QStringLiteral("minji")))
+                .stringValue());
+        identity.resolve(minjiUid);
+        QVERIFY(resolved.wait(10'000));
+        QCOMPARE(resolved.last().at(1).toString(), QStringLiteral("minji"));
+        identity.resolve(QStringLiteral("uid-nobody"));
+        QVERIFY(resolved.wait(10'000));
+        QCOMPARE(resolved.last().at(1).toString(), QString());
+        QCOMPARE(resolved.last().at(2).toString(), QString());
+        // The claim wrote the profile the web app reads, once (not again for the retried claim).
+        int profiles = 0;
+        const protocol::Node users = readValue(m_admin->client, market::paths::users());
+        for (const auto& [key, user] : users.children())
+            profiles += user.child("id") && user.child("id")->stringValue() == "newbie";
+        QCOMPARE(profiles, 1);
     }
 
     void cleanupTestCase()
