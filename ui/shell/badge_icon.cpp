@@ -16,14 +16,15 @@ QIcon badgedIcon(const QIcon& base, int unread, const QPalette& palette)
     QIcon result;
     for (int size : {16, 22, 24, 32, 48, 64}) {
         for (qreal ratio : {1.0, 2.0}) {
-            QPixmap pixmap(base.pixmap(QSize(size, size), ratio));
-            if (pixmap.isNull()) {
-                pixmap = QPixmap(QSize(size, size) * ratio);
-                pixmap.setDevicePixelRatio(ratio);
-                pixmap.fill(Qt::transparent);
-            }
+            // A canvas of exactly this size and ratio: the base icon may not have it (a fixed
+            // pixmap is not scaled up by QIcon), so it is drawn in, scaled.
+            QPixmap pixmap(QSize(size, size) * ratio);
+            pixmap.setDevicePixelRatio(ratio);
+            pixmap.fill(Qt::transparent);
             QPainter painter(&pixmap);
             painter.setRenderHint(QPainter::Antialiasing);
+            painter.setRenderHint(QPainter::SmoothPixmapTransform);
+            painter.drawPixmap(QRect(0, 0, size, size), base.pixmap(QSize(size, size), ratio));
             // The badge takes the lower right ~60% of the icon: legible even at 16 px.
             const qreal diameter = size * 0.62;
             const QRectF badge(size - diameter, size - diameter, diameter, diameter);
