@@ -75,7 +75,12 @@ ChatWindow::ChatWindow(market::ChatRoomService& room, ThumbnailLoader& thumbnail
     m_composerBar->setFocus();
 }
 
-ChatWindow::~ChatWindow() = default;
+ChatWindow::~ChatWindow()
+{
+    // The view first: children go in the order they were made, and the model and delegate it
+    // watches were made before it.
+    delete m_view;
+}
 
 void ChatWindow::buildLayout()
 {
