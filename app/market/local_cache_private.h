@@ -29,6 +29,7 @@ struct LocalCache::Private {
     detail::SqliteConnection db{QStringLiteral("cache")};
     bool open = false;
     bool rebuilt = false;
+    bool failed = false; // a statement failed in this session
     QString error;
 };
 

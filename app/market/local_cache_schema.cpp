@@ -96,12 +96,14 @@ enum class FileState { Usable, Empty, Unusable };
 
 // What an opened file holds. quick_check reads every page (not the cross-checks of
 // integrity_check), so a damaged or foreign file is caught here, before any screen reads it.
-FileState inspect(SqliteConnection& db, QString* why)
+FileState inspect(SqliteConnection& db, bool checkPages, QString* why)
 {
-    const QVariant check = db.scalar(QStringLiteral("PRAGMA quick_check"));
-    if (check.toString() != QLatin1String("ok")) {
-        *why = check.isValid() ? quickCheckSummary(check.toString()) : db.lastError();
-        return FileState::Unusable;
+    if (checkPages) {
+        const QVariant check = db.scalar(QStringLiteral("PRAGMA quick_check"));
+        if (check.toString() != QLatin1String("ok")) {
+            *why = check.isValid() ? quickCheckSummary(check.toString()) : db.lastError();
+            return FileState::Unusable;
+        }
     }
     const QVariant version = db.scalar(QStringLiteral("PRAGMA user_version"));
     if (!version.isValid()) {
@@ -122,13 +124,13 @@ FileState inspect(SqliteConnection& db, QString* why)
     return FileState::Unusable;
 }
 
-bool openAndPrepare(SqliteConnection& db, const QString& filePath, QString* why)
+bool openAndPrepare(SqliteConnection& db, const QString& filePath, bool checkPages, QString* why)
 {
     if (!db.open(filePath)) {
         *why = db.lastError();
         return false;
     }
-    switch (inspect(db, why)) {
+    switch (inspect(db, checkPages, why)) {
     case FileState::Usable:
         if (configure(db))
             return true;
@@ -147,18 +149,18 @@ bool openAndPrepare(SqliteConnection& db, const QString& filePath, QString* why)
 
 } // namespace
 
-CacheOpening openCacheDatabase(SqliteConnection& db, const QString& filePath)
+CacheOpening openCacheDatabase(SqliteConnection& db, const QString& filePath, bool checkPages)
 {
     CacheOpening result;
     QDir().mkpath(QFileInfo(filePath).absolutePath());
     QString why;
-    if (openAndPrepare(db, filePath, &why)) {
+    if (openAndPrepare(db, filePath, checkPages, &why)) {
         result.open = true;
         return result;
     }
     db.close();
     const bool existed = QFileInfo::exists(filePath);
-    if (removeDatabaseFiles(filePath) && openAndPrepare(db, filePath, &why)) {
+    if (removeDatabaseFiles(filePath) && openAndPrepare(db, filePath, false, &why)) {
         result.open = true;
         result.rebuilt = existed;
         result.message =
@@ -169,7 +171,7 @@ CacheOpening openCacheDatabase(SqliteConnection& db, const QString& filePath)
     // session work; the next start tries the file again.
     const QString fileProblem = why;
     db.close();
-    if (openAndPrepare(db, QStringLiteral(":memory:"), &why)) {
+    if (openAndPrepare(db, QStringLiteral(":memory:"), false, &why)) {
         result.open = true;
         result.message =
             QStringLiteral("The cache %1 cannot be used (%2); keeping it in memory for now")

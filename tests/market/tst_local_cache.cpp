@@ -68,6 +68,12 @@ void writeFile(const QString& path, const QByteArray& bytes)
     QCOMPARE(file.write(bytes), bytes.size());
 }
 
+void touchFile(const QString& path)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+}
+
 QByteArray randomBytes(int size, quint32 seed)
 {
     QRandomGenerator random(seed);
@@ -103,6 +109,7 @@ private slots:
     void keepsEverythingAcrossReopen();
 
     void rebuildsAGarbageFile();
+    void aCleanCloseSkipsThePageCheck();
     void rebuildsAnotherSchemaVersion();
     void rebuildsAForeignDatabase();
     void rebuildsDamagedPages();
@@ -527,25 +534,62 @@ void TestLocalCache::rebuildsAForeignDatabase()
 
 void TestLocalCache::rebuildsDamagedPages()
 {
+    auto wreck = [this] {
+        QFile file(path());
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.size() > 16 * 4096);
+        // Keep the header page (so the file still says "SQLite format 3") and wreck the b-tree
+        // pages.
+        QVERIFY(file.seek(4096));
+        file.write(randomBytes(int(file.size()) - 2 * 4096, 4));
+    };
     {
         LocalCache cache(path());
         for (int room = 0; room < 20; ++room)
             fill(cache, QStringLiteral("room%1").arg(room), 50, {QStringLiteral("a")});
     }
-    QFile file(path());
-    QVERIFY(file.open(QIODevice::ReadWrite));
-    QVERIFY(file.size() > 16 * 4096);
-    // Keep the header page (so the file still says "SQLite format 3") and wreck the b-tree pages.
-    QVERIFY(file.seek(4096));
-    file.write(randomBytes(int(file.size()) - 2 * 4096, 4));
-    file.close();
-
+    // Damaged after a clean close (the disk itself): the open reads only the header, so the
+    // damage shows when the pages are read — an empty answer, never a crash — and the next start
+    // reads every page and rebuilds.
+    wreck();
+    {
+        LocalCache cache(path());
+        QVERIFY(cache.isOpen());
+        QVERIFY(!cache.wasRebuilt());
+        QVERIFY(cache.latestMessages(QStringLiteral("room1"), 10).size() < 10);
+        QVERIFY(!cache.errorString().isEmpty());
+    }
+    {
+        LocalCache cache(path());
+        QVERIFY(cache.isOpen());
+        QVERIFY(cache.wasRebuilt());
+        QCOMPARE(cache.messageCount(QStringLiteral("room1")), 0);
+        fill(cache, QStringLiteral("room1"), 2, {QStringLiteral("a")});
+        QCOMPARE(cache.messageCount(QStringLiteral("room1")), 2);
+        for (int room = 2; room < 20; ++room)
+            fill(cache, QStringLiteral("room%1").arg(room), 50, {QStringLiteral("a")});
+    }
+    // Damaged while the app was running and then killed (the in-use marker is still there): the
+    // very next open reads every page and rebuilds.
+    touchFile(path() + QStringLiteral(".in-use"));
+    wreck();
     LocalCache cache(path());
     QVERIFY(cache.isOpen());
     QVERIFY(cache.wasRebuilt());
-    QCOMPARE(cache.messageCount(QStringLiteral("room1")), 0);
-    fill(cache, QStringLiteral("room1"), 2, {QStringLiteral("a")});
-    QCOMPARE(cache.messageCount(QStringLiteral("room1")), 2);
+    QCOMPARE(cache.messageCount(QStringLiteral("room5")), 0);
+}
+
+void TestLocalCache::aCleanCloseSkipsThePageCheck()
+{
+    {
+        LocalCache cache(path());
+        fill(cache, QStringLiteral("room"), 5, {QStringLiteral("a")});
+        QVERIFY(QFile::exists(path() + QStringLiteral(".in-use")));
+    }
+    QVERIFY(!QFile::exists(path() + QStringLiteral(".in-use")));
+    LocalCache cache(path());
+    QVERIFY(!cache.wasRebuilt());
+    QCOMPARE(cache.messageCount(QStringLiteral("room")), 5);
 }
 
 void TestLocalCache::emptyFileIsANewCache()
