@@ -122,6 +122,11 @@ void ThumbnailLoader::startNext()
                     if (received > limit || total > limit)
                         reply->abort(); // too big for a thumbnail: finished() reports it
                 });
+        // A declared length over the limit stops the transfer before the body comes.
+        connect(reply, &QNetworkReply::metaDataChanged, this, [reply, limit] {
+            if (reply->header(QNetworkRequest::ContentLengthHeader).toLongLong() > limit)
+                reply->abort();
+        });
         connect(reply, &QNetworkReply::redirected, this, [reply](const QUrl& target) {
             if (!isFetchable(target))
                 reply->abort();
@@ -140,7 +145,12 @@ void ThumbnailLoader::onFinished(QNetworkReply* reply, const QUrl& url)
                               << reply->errorString();
         fail(url);
     } else {
-        decode(url, reply->readAll());
+        // The transfer may have completed before an abort could stop it: the limit holds anyway.
+        const QByteArray bytes = reply->read(m_options.maxImageBytes + 1);
+        if (bytes.size() > m_options.maxImageBytes)
+            fail(url);
+        else
+            decode(url, bytes);
     }
     startNext();
 }
