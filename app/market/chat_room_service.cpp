@@ -80,13 +80,7 @@ void ChatRoomService::start()
     m_members = meta.members;
 
     // What is on disk first, at once: the newest page, and my unsent messages.
-    std::vector<RoomMessage> initial;
-    for (ChatMessage& message : cache.latestMessages(m_itemKey, kFirstPage)) {
-        RoomMessage row;
-        row.mine = message.senderId == m_context.me;
-        row.message = std::move(message);
-        initial.push_back(std::move(row));
-    }
+    std::vector<RoomMessage> initial = rowsOf(cache.latestMessages(m_itemKey, kFirstPage));
     for (const OutboxEntry& entry : m_context.outbox.unsent(m_itemKey))
         initial.push_back(fromEntry(entry));
     merge(std::move(initial));
@@ -118,13 +112,7 @@ void ChatRoomService::start()
             }
             std::vector<ChatMessage> page = messagesOf(reply.orderedChildren());
             m_context.cache.storeMessages(m_itemKey, page);
-            std::vector<RoomMessage> rows;
-            for (ChatMessage& message : page) {
-                RoomMessage row;
-                row.mine = message.senderId == m_context.me;
-                row.message = std::move(message);
-                rows.push_back(std::move(row));
-            }
+            std::vector<RoomMessage> rows = rowsOf(std::move(page));
             if (int(rows.size()) < kFirstPage)
                 m_hasOlder = false;
             const QString from = rows.empty() ? QString() : rows.back().message.key;
@@ -225,19 +213,14 @@ void ChatRoomService::onStreamUpdate(const rtdb::StreamUpdate& update)
         return;
     }
     m_context.cache.storeMessages(m_itemKey, arrived);
-    std::vector<RoomMessage> rows;
-    for (ChatMessage& message : arrived) {
+    for (const ChatMessage& message : arrived) {
         m_sender.confirm(m_itemKey, message.key); // the echo of one of mine confirms it
         if (!message.senderId.isEmpty() && !m_members.contains(message.senderId)) {
             m_members.append(message.senderId);
             m_sender.noteRoomMembers(m_itemKey, m_members);
         }
-        RoomMessage row;
-        row.mine = message.senderId == m_context.me;
-        row.message = std::move(message);
-        rows.push_back(std::move(row));
     }
-    merge(std::move(rows));
+    merge(rowsOf(std::move(arrived)));
     emit m_context.activity.messagesStored(m_itemKey);
 }
 
@@ -325,14 +308,7 @@ void ChatRoomService::loadOlder()
     const QString before = oldestSent->message.key;
     std::vector<ChatMessage> cached = m_context.cache.messagesBefore(m_itemKey, before, kOlderPage);
     if (int(cached.size()) == kOlderPage) {
-        std::vector<RoomMessage> rows;
-        for (ChatMessage& message : cached) {
-            RoomMessage row;
-            row.mine = message.senderId == m_context.me;
-            row.message = std::move(message);
-            rows.push_back(std::move(row));
-        }
-        merge(std::move(rows));
+        merge(rowsOf(std::move(cached)));
         emit olderLoaded(kOlderPage);
         return;
     }
@@ -363,14 +339,7 @@ void ChatRoomService::fetchOlderFromServer(const QString& beforeKey)
                     emit errorOccurred(reply.error().userMessage());
             }
             const int count = int(page.size());
-            std::vector<RoomMessage> rows;
-            for (ChatMessage& message : page) {
-                RoomMessage row;
-                row.mine = message.senderId == m_context.me;
-                row.message = std::move(message);
-                rows.push_back(std::move(row));
-            }
-            merge(std::move(rows));
+            merge(rowsOf(std::move(page)));
             emit olderLoaded(count);
         });
 }
@@ -458,6 +427,19 @@ void ChatRoomService::onOutboxRemoved(const QString& room, const QString& key)
         return;
     m_messages.erase(m_messages.begin() + at);
     emit messagesRemoved(at, 1);
+}
+
+std::vector<RoomMessage> ChatRoomService::rowsOf(std::vector<ChatMessage> messages) const
+{
+    std::vector<RoomMessage> rows;
+    rows.reserve(messages.size());
+    for (ChatMessage& message : messages) {
+        RoomMessage row;
+        row.mine = message.senderId == m_context.me;
+        row.message = std::move(message);
+        rows.push_back(std::move(row));
+    }
+    return rows;
 }
 
 RoomMessage ChatRoomService::fromEntry(const OutboxEntry& entry) const

@@ -96,6 +96,7 @@ private:
     void fetchOlderFromServer(const QString& beforeKey);
     void loadMembers();
     RoomMessage fromEntry(const OutboxEntry& entry) const;
+    std::vector<RoomMessage> rowsOf(std::vector<ChatMessage> messages) const; // server/cache copies
     void setState(ConnectionState state);
 
     MarketContext& m_context;
