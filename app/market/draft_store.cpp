@@ -25,14 +25,8 @@ QSqlQuery* DraftStore::Private::run(const char* sql, std::initializer_list<QVari
 {
     if (!open)
         return nullptr;
-    QSqlQuery* query = db.statement(sql);
-    if (query) {
-        int position = 0;
-        for (const QVariant& value : values)
-            query->bindValue(position++, value);
-        if (db.run(*query))
-            return query;
-    }
+    if (QSqlQuery* query = db.execute(sql, values))
+        return query;
     error = db.lastError();
     qCWarning(lcDrafts).noquote() << error;
     return nullptr;

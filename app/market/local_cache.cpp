@@ -52,18 +52,9 @@ QSqlQuery* LocalCache::Private::run(const char* sql, std::initializer_list<QVari
 {
     if (!open)
         return nullptr;
-    QSqlQuery* query = db.statement(sql);
-    if (!query) {
+    QSqlQuery* query = db.execute(sql, values);
+    if (!query)
         noteFailure();
-        return nullptr;
-    }
-    int position = 0;
-    for (const QVariant& value : values)
-        query->bindValue(position++, value);
-    if (!db.run(*query)) {
-        noteFailure();
-        return nullptr;
-    }
     return query;
 }
 

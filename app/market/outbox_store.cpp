@@ -59,14 +59,8 @@ QSqlQuery* OutboxStore::Private::run(const char* sql, std::initializer_list<QVar
 {
     if (!open)
         return nullptr;
-    QSqlQuery* query = db.statement(sql);
-    if (query) {
-        int position = 0;
-        for (const QVariant& value : values)
-            query->bindValue(position++, value);
-        if (db.run(*query))
-            return query;
-    }
+    if (QSqlQuery* query = db.execute(sql, values))
+        return query;
     error = db.lastError();
     qCWarning(lcOutboxStore).noquote() << error;
     return nullptr;

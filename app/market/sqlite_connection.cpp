@@ -116,6 +116,17 @@ bool SqliteConnection::run(QSqlQuery& query)
     return false;
 }
 
+QSqlQuery* SqliteConnection::execute(const char* sql, std::initializer_list<QVariant> values)
+{
+    QSqlQuery* query = statement(sql);
+    if (!query)
+        return nullptr;
+    int position = 0;
+    for (const QVariant& value : values)
+        query->bindValue(position++, value);
+    return run(*query) ? query : nullptr;
+}
+
 bool SqliteConnection::begin()
 {
     return exec(QStringLiteral("BEGIN IMMEDIATE"));

@@ -6,6 +6,7 @@
 #include <QString>
 #include <QVariant>
 
+#include <initializer_list>
 #include <memory>
 #include <unordered_map>
 
@@ -56,6 +57,9 @@ public:
     QSqlQuery* statement(const char* sql);
     // Executes a prepared statement with its bound values; false with lastError().
     bool run(QSqlQuery& query);
+    // statement(sql) with `values` bound in order, executed: the query to read rows from, or
+    // null with lastError().
+    QSqlQuery* execute(const char* sql, std::initializer_list<QVariant> values);
 
     bool begin();  // BEGIN IMMEDIATE: takes the write lock now, so a commit cannot be refused
     bool commit(); // false (and rolled back) when the commit failed
