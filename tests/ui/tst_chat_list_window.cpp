@@ -153,6 +153,27 @@ void TestChatListWindow::showsTheDemoMarketWithItsCounts()
     QVERIFY(m_window->windowTitle().contains(QStringLiteral("minji")));
     auto* account = m_window->findChild<QLabel*>(QStringLiteral("accountLabel"));
     QVERIFY(account->text().contains(QStringLiteral("Demo")));
+
+    // For review: the window as painted, once its thumbnails are in.
+    const QString shots = qEnvironmentVariable("OISO_SCREENSHOT_DIR");
+    if (!shots.isEmpty()) {
+        m_window->resize(560, 680);
+        m_window->showSection(ListKind::Buying);
+        ChatListModel& buying = page(ListKind::Buying).model();
+        for (int row = 0; row < buying.rowCount(); ++row)
+            m_thumbnails->thumbnail(buying.rowAt(row)->imageUrl);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (int row = 0; row < buying.rowCount(); ++row) {
+                    if (m_thumbnails->status(buying.rowAt(row)->imageUrl) ==
+                        ui::ThumbnailLoader::Status::Loading)
+                        return false;
+                }
+                return true;
+            }(),
+            kWaitMs);
+        QVERIFY(m_window->grab().save(shots + QStringLiteral("/chat-list.png")));
+    }
 }
 
 void TestChatListWindow::rowsCarryTheItemsFacts()

@@ -37,7 +37,7 @@ void imageHost(QTcpSocket* socket, const RecordedRequest& request, int)
 {
     const QByteArray path = request.target;
     const QByteArray cacheable = "Cache-Control: max-age=3600\r\n";
-    if (path == "/ok.png" || path == "/other.png") {
+    if (path == "/ok.png" || path == "/other.png" || path.startsWith("/n")) {
         FaultServer::respond(socket, 200, png(300, 200), cacheable);
     } else if (path == "/big.png") {
         FaultServer::respond(socket, 200, png(300, 200) + QByteArray(64 * 1024, 'x'));
@@ -74,6 +74,7 @@ private slots:
     void onlyHttpIsFetched();
     void failedPicturesAreNotRetriedOnEveryPaint();
     void diskCacheServesTheNextRun();
+    void manyPicturesAllArriveThroughFewConnections();
 
 private:
     ThumbnailLoader::Options options() const
@@ -184,6 +185,18 @@ void TestThumbnailLoader::diskCacheServesTheNextRun()
     next.thumbnail(url("/other.png"));
     QTRY_COMPARE_WITH_TIMEOUT(next.status(url("/other.png")), Status::Ready, kWaitMs);
     QCOMPARE(requestsFor(*m_server, "/other.png"), 1); // the second run read it from disk
+}
+
+void TestThumbnailLoader::manyPicturesAllArriveThroughFewConnections()
+{
+    QNetworkAccessManager network;
+    ThumbnailLoader::Options few = options();
+    few.maxConcurrent = 2;
+    ThumbnailLoader loader(network, few);
+    QSignalSpy ready(&loader, &ThumbnailLoader::thumbnailReady);
+    for (int i = 0; i < 12; ++i)
+        loader.thumbnail(QUrl(m_server->url() + QStringLiteral("/n%1.png").arg(i)));
+    QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 12, kWaitMs);
 }
 
 QTEST_MAIN(TestThumbnailLoader)

@@ -138,6 +138,8 @@ void ThumbnailLoader::startNext()
 
 void ThumbnailLoader::onFinished(QNetworkReply* reply, const QUrl& url)
 {
+    // Frees its slot now (deleteLater would only clear the pointer on a later turn).
+    m_inFlight.removeIf([reply](const QPointer<QNetworkReply>& p) { return p == reply; });
     reply->deleteLater();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (reply->error() != QNetworkReply::NoError || (status != 0 && status != 200)) {
