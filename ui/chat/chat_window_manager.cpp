@@ -105,7 +105,7 @@ void ChatWindowManager::onClosed(const QString& itemKey)
     QTimer::singleShot(0, this, [this, itemKey] { finishClosing(itemKey); });
 }
 
-void ChatWindowManager::finishClosing(const QString& itemKey)
+void ChatWindowManager::finishClosing(QString itemKey)
 {
     const auto [first, last] = m_closing.equal_range(itemKey);
     if (first == last)

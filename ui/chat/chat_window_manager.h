@@ -47,7 +47,7 @@ signals:
 
 private:
     void onClosed(const QString& itemKey);
-    void finishClosing(const QString& itemKey);
+    void finishClosing(QString itemKey); // by value: callers pass keys that live in m_closing
     void rememberGeometry(const QString& itemKey, const ChatWindow& window);
 
     market::MarketSession& m_session;
