@@ -357,11 +357,12 @@ void OutboxSender::onFailed(const QString& room, const std::vector<OutboxEntry>&
         checkIdle();
         return;
     }
+    if (verdict == Verdict::Refuse) {
+        refuseBatch(room, batch, error);
+        return;
+    }
     for (const OutboxEntry& entry : batch) {
-        if (verdict == Verdict::Refuse) {
-            m_context.outbox.markFailed(entry.key, error.userMessage());
-            announce(entry.key);
-        } else if (verdict == Verdict::Count) {
+        if (verdict == Verdict::Count) {
             m_context.outbox.recordAttempt(entry.key, error.userMessage());
             if (entry.attempts + 1 >= kMaxAttempts) {
                 m_context.outbox.markFailed(entry.key, error.userMessage());
@@ -369,11 +370,42 @@ void OutboxSender::onFailed(const QString& room, const std::vector<OutboxEntry>&
             }
         }
     }
-    if (verdict == Verdict::Refuse) {
-        sendNext(room); // later entries may be fine
-        return;
-    }
     retryLater(room);
+}
+
+void OutboxSender::refuseBatch(const QString& room, const std::vector<OutboxEntry>& batch,
+                               const RtdbError& error)
+{
+    // A refusal of a resend may only mean the first attempt landed and its answer was lost:
+    // rules that allow creating a message but not rewriting it refuse the same write the second
+    // time. What the room already holds under my keys is sent; only the rest failed.
+    RoomQueue& q = queue(room);
+    q.inFlight = true;
+    protocol::Query range;
+    range.orderBy = protocol::Query::OrderBy::Key;
+    range.startAt = protocol::Query::Bound{protocol::Node::string(utf8(batch.front().key)), {}};
+    range.endAt = protocol::Query::Bound{protocol::Node::string(utf8(batch.back().key)), {}};
+    m_context.client.get(paths::room(room), {range})
+        ->then(this, [this, room, batch, error](rtdb::RtdbReply& reply) {
+            queue(room).inFlight = false;
+            std::vector<ChatMessage> landed;
+            for (const OutboxEntry& entry : batch) {
+                const protocol::Node* there =
+                    reply.ok() ? reply.value().child(utf8(entry.key)) : nullptr;
+                if (there && messageFromNode(entry.key, *there).senderId == entry.senderId) {
+                    m_context.outbox.markSent(entry.key);
+                    landed.push_back(messageFromNode(entry.key, *there));
+                } else {
+                    m_context.outbox.markFailed(entry.key, error.userMessage());
+                }
+                announce(entry.key);
+            }
+            if (!landed.empty()) {
+                m_context.cache.storeMessages(room, landed);
+                emit m_context.activity.messagesStored(room);
+            }
+            sendNext(room); // later entries may be fine
+        });
 }
 
 void OutboxSender::retryLater(const QString& room)

@@ -86,6 +86,8 @@ private:
                 const protocol::Node& written);
     void onFailed(const QString& room, const std::vector<OutboxEntry>& batch,
                   const rtdb::RtdbError& error);
+    void refuseBatch(const QString& room, const std::vector<OutboxEntry>& batch,
+                     const rtdb::RtdbError& error);
     void retryLater(const QString& room);
     void announce(const QString& key);
     QStringList membersOf(const QString& room) const;

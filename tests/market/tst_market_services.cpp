@@ -298,6 +298,26 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(room.messages().back().delivery, RoomMessage::Delivery::Sent,
                                   10'000);
 
+        // Rules that allow creating a message but not rewriting it refuse a resend whose first
+        // attempt landed: the message is there, so it is sent, not failed.
+        const QString landedKey = QString::fromStdString(minji.net.client.newPushId());
+        protocol::Path landedAt = market::paths::message(m_calculus, landedKey);
+        QVERIFY(finished(
+                    m_admin->client.set(landedAt, webMessage("minji", QStringLiteral("먼저 도착"))))
+                    ->ok());
+        market::OutboxEntry resend;
+        resend.room = m_calculus;
+        resend.key = landedKey;
+        resend.senderId = QStringLiteral("minji");
+        resend.text = QStringLiteral("먼저 도착");
+        QVERIFY(minji.session->outbox().enqueue(resend));
+        proxy.failNext("PATCH", 1, 401, R"({"error":"Permission denied"})");
+        minji.sender().kick();
+        minji.sender().retry(landedKey);          // not failed: no effect; the queue picks it up
+        room.send(QStringLiteral("다음 메시지")); // wakes the room's queue
+        QTRY_VERIFY_WITH_TIMEOUT(minji.sender().isIdle(), 10'000);
+        QCOMPARE(minji.session->outbox().entry(landedKey)->state, market::OutboxEntry::State::Sent);
+
         // Server errors count against a budget, then fail; a failed message can be deleted.
         // (Each outbox attempt is itself a request the client retries: every try is refused.)
         proxy.failNext("PATCH",
