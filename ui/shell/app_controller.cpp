@@ -1,5 +1,6 @@
 #include "ui/shell/app_controller.h"
 
+#include "market/chat_list_service.h"
 #include "market/market_session.h"
 #include "rtdb/auth_session.h"
 #include "ui/chatlist/chat_list_window.h"
@@ -143,7 +144,10 @@ void AppController::startHosted()
 void AppController::onSignedIn(const QString& loginId)
 {
     if (m_session && m_session->config().loginId == loginId) {
-        m_session->show(); // signed in again after a sign-out: same user, same windows
+        // Signed in again after a sign-out: same user, same windows; the lists reconnect with
+        // the new credential at once instead of waiting for their backoff.
+        m_session->market().chatList().reconnectNow();
+        m_session->show();
         return;
     }
     endSession();

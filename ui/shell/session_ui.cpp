@@ -73,7 +73,9 @@ bool SessionUi::open(QString* error)
     // With a tray, closing the list leaves the app running there (messages still notify);
     // without one, closing the list quits.
     connect(m_window.get(), &ChatListWindow::closed, this, [this] {
-        if (!m_tray->hasTray())
+        if (m_tray->hasTray())
+            m_tray->noteStillRunning();
+        else
             emit quitRequested();
     });
 

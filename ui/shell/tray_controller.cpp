@@ -83,6 +83,18 @@ QString TrayController::itemName(const QString& itemKey) const
     return tr("an item");
 }
 
+void TrayController::noteStillRunning()
+{
+    if (!m_tray || m_saidStillRunning)
+        return;
+    m_saidStillRunning = true;
+    m_last = {};
+    m_tray->showMessage(tr("Oiso Chat is still running"),
+                        tr("New messages will still be announced. Quit from the tray icon's "
+                           "menu."),
+                        applicationIcon(), kNoticeMs);
+}
+
 void TrayController::onMessage(const QString& itemKey, const market::ChatMessage& message)
 {
     // Never for my own words (written here or on another of my devices), nor for the room the

@@ -37,6 +37,8 @@ public:
         QString itemKey, title, text;
     };
     const Notice& lastNotice() const { return m_last; }
+    // The list window was closed: say once that the app goes on in the tray.
+    void noteStillRunning();
 
 signals:
     void showListRequested();
@@ -58,6 +60,7 @@ private:
     Notice m_last;
     int m_unread = -1;
     bool m_notify = true;
+    bool m_saidStillRunning = false;
 };
 
 } // namespace oiso::ui
