@@ -318,6 +318,33 @@
     </message>
 </context>
 <context>
+    <name>oiso::ui::ChatHeader</name>
+    <message>
+        <source>Item photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the item…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unnamed item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seller: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>oiso::ui::ChatListDelegate</name>
     <message>
         <source>Purchase complete</source>
@@ -373,9 +400,9 @@
     <message numerus="yes">
         <source>%n buyer(s)</source>
         <comment>people who wrote in the room of an item I sell</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n buyer</numerusform>
+            <numerusform>%n buyers</numerusform>
         </translation>
     </message>
     <message>
@@ -547,6 +574,54 @@
     </message>
 </context>
 <context>
+    <name>oiso::ui::ChatWindow</name>
+    <message>
+        <source>Dismiss the message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — Oiso Chat</source>
+        <comment>window title: the item&apos;s name</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chat about %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>● Live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting… showing the messages saved on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline — what you write is kept and sent when the connection is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed out — sign in again from the chat list to send and receive messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>oiso::ui::Composer</name>
     <message>
         <source>Write a message…</source>
@@ -558,6 +633,26 @@
     </message>
     <message>
         <source>Enter sends, Shift+Enter starts a new line</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>oiso::ui::ComposerBar</name>
+    <message>
+        <source>Send (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <comment>characters written / the most a message may have</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of at most %2 characters</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -771,16 +866,16 @@
     <message numerus="yes">
         <source>%n new</source>
         <comment>messages that arrived below what the user is reading</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n new</numerusform>
+            <numerusform>%n new</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n new message(s): jump to the newest</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n new message: jump to the newest</numerusform>
+            <numerusform>%n new messages: jump to the newest</numerusform>
         </translation>
     </message>
     <message>
@@ -797,6 +892,10 @@
     </message>
     <message>
         <source>&amp;Delete message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jump to the newest messages</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1037,7 +1136,7 @@
     <message>
         <source>default</source>
         <comment>The QLocale name of this translation&apos;s language, e.g. ko_KR. Leave as &quot;default&quot; to follow the system.</comment>
-        <translation type="unfinished"></translation>
+        <translation>en_US</translation>
     </message>
     <message>
         <source>Today</source>
@@ -1054,9 +1153,9 @@
     <message numerus="yes">
         <source>%n min ago</source>
         <comment>a message&apos;s age in minutes</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n min ago</numerusform>
+            <numerusform>%n min ago</numerusform>
         </translation>
     </message>
     <message>
@@ -1082,9 +1181,9 @@
     </message>
     <message numerus="yes">
         <source>Oiso Chat — %n unread message(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Oiso Chat — %n unread message</numerusform>
+            <numerusform>Oiso Chat — %n unread messages</numerusform>
         </translation>
     </message>
     <message>
@@ -1102,6 +1201,14 @@
     <message>
         <source>%1 · %2</source>
         <comment>notification title: sender · item</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oiso Chat is still running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New messages will still be announced. Quit from the tray icon&apos;s menu.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
