@@ -14,12 +14,15 @@
 #include "ui/chat/message_model.h"
 #include "ui/chat/message_view.h"
 
+#include <QAccessible>
+#include <QApplication>
 #include <QInputMethodEvent>
 #include <QLabel>
 #include <QScrollBar>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 using namespace oiso;
 using namespace oiso::test;
@@ -47,6 +50,7 @@ private slots:
     void hangulCompositionSendsOnce();
     void tooLongIsRefusedWithTheRulesText();
     void marksReadWhenActiveAtTheBottom();
+    void keyboardReachesEveryControlWithAName();
 
 private:
     ChatWindow* open(const QString& itemKey);
@@ -378,6 +382,34 @@ void TestChatWindow::marksReadWhenActiveAtTheBottom()
     MessageModel& model = window->model();
     QTRY_COMPARE_WITH_TIMEOUT(m_minji->session->cache().roomMeta(m_calculus).readKey,
                               model.keyAt(model.rowCount() - 1), kTimeout);
+}
+
+void TestChatWindow::keyboardReachesEveryControlWithAName()
+{
+    ChatWindow* window = open(m_calculus);
+    QTRY_VERIFY_WITH_TIMEOUT(window->model().rowCount() > 0, kTimeout);
+    // Writing first: the composer has the focus, Tab goes on to Send, then to the messages.
+    QTRY_COMPARE(QApplication::focusWidget(), window->composer());
+    QTest::keyClicks(window->composer(), QStringLiteral("hi"));
+    QTest::keyClick(window->composer(), Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), window->composerBar()->sendButton());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), window->view());
+    QVERIFY(window->view()->currentIndex().isValid()); // a message to act on, no jump to the top
+    QVERIFY(window->view()->isAtBottom());
+
+    // Everything that can take the focus says what it is.
+    const QList<QWidget*> widgets = window->findChildren<QWidget*>();
+    for (QWidget* widget : widgets) {
+        if (!(widget->focusPolicy() & Qt::TabFocus))
+            continue;
+        QAccessibleInterface* accessible = QAccessible::queryAccessibleInterface(widget);
+        QVERIFY2(accessible && !accessible->text(QAccessible::Name).isEmpty(),
+                 qPrintable(QString::fromLatin1(widget->metaObject()->className()) +
+                            QLatin1Char(' ') + widget->objectName()));
+    }
+    QVERIFY(!window->accessibleName().isEmpty());
+    QVERIFY(!window->model().index(0).data(Qt::AccessibleTextRole).toString().isEmpty());
 }
 
 QTEST_MAIN(TestChatWindow)

@@ -52,6 +52,7 @@ MessageView::MessageView(MessageModel& model, MessageDelegate& delegate, QWidget
     m_pill->setStyleSheet(QStringLiteral(
         "QPushButton { background: palette(highlight); color: palette(highlighted-text);"
         " border: none; border-radius: 13px; padding: 5px 14px; }"));
+    m_pill->setAccessibleName(tr("Jump to the newest messages"));
     m_pill->hide();
     connect(m_pill, &QPushButton::clicked, this, &MessageView::scrollToNewest);
 
