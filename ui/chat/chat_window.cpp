@@ -194,6 +194,7 @@ void ChatWindow::updateConnection(ConnectionState state)
     switch (state) {
     case ConnectionState::Live:
         m_connection->setText(tr("● Live"));
+        hideError(); // what went wrong while offline is over now
         break;
     case ConnectionState::Connecting:
         m_connection->setText(tr("Connecting… showing the messages saved on this computer."));
