@@ -11,6 +11,7 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -86,6 +87,8 @@ private slots:
     void myOwnMessageAlwaysScrollsDown();
     void olderPageKeepsTheViewSteady();
     void asksForOlderNearTheTop();
+    void paintsOnlyVisibleRows();
+    void fontChangeRelaysOut();
 };
 
 void TestMessageView::heightsAreCachedPerKeyAndWidth()
@@ -256,6 +259,51 @@ void TestMessageView::asksForOlderNearTheTop()
     QCOMPARE(nearTop.size(), 0);
     f.bar()->setValue(f.view.viewport()->height()); // one screen from the top
     QVERIFY(nearTop.size() > 0);
+}
+
+namespace {
+
+class CountingDelegate : public MessageDelegate {
+public:
+    using MessageDelegate::MessageDelegate;
+    void paint(QPainter* painter, const QStyleOptionViewItem& option,
+               const QModelIndex& index) const override
+    {
+        painted.insert(index.row());
+        MessageDelegate::paint(painter, option, index);
+    }
+    mutable QSet<int> painted;
+};
+
+} // namespace
+
+void TestMessageView::paintsOnlyVisibleRows()
+{
+    FakeMessageSource source(range(0, 300));
+    MessageModel model(source);
+    CountingDelegate delegate(model);
+    MessageView view(model, delegate);
+    view.resize(360, 420);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.scrollToNewest();
+    delegate.painted.clear();
+    view.viewport()->repaint();
+    QVERIFY(!delegate.painted.isEmpty());
+    QVERIFY2(delegate.painted.size() < 30, "a screen shows a dozen rows, not all 300");
+    for (const int row : std::as_const(delegate.painted))
+        QVERIFY(view.visualRect(model.index(row)).intersects(view.viewport()->rect()));
+}
+
+void TestMessageView::fontChangeRelaysOut()
+{
+    Fixture f(range(0, 5));
+    QVERIFY(QTest::qWaitForWindowExposed(&f.view));
+    const int before = f.view.visualRect(f.model.index(2)).height();
+    QFont bigger = f.view.font();
+    bigger.setPointSizeF(bigger.pointSizeF() * 2);
+    f.view.setFont(bigger);
+    QTRY_VERIFY(f.view.visualRect(f.model.index(2)).height() > before);
 }
 
 QTEST_MAIN(TestMessageView)
