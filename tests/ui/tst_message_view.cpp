@@ -89,6 +89,7 @@ private slots:
     void asksForOlderNearTheTop();
     void paintsOnlyVisibleRows();
     void fontChangeRelaysOut();
+    void narrowerWindowRewraps();
 };
 
 void TestMessageView::heightsAreCachedPerKeyAndWidth()
@@ -304,6 +305,17 @@ void TestMessageView::fontChangeRelaysOut()
     bigger.setPointSizeF(bigger.pointSizeF() * 2);
     f.view.setFont(bigger);
     QTRY_VERIFY(f.view.visualRect(f.model.index(2)).height() > before);
+}
+
+void TestMessageView::narrowerWindowRewraps()
+{
+    Fixture f(range(0, 10));
+    QVERIFY(QTest::qWaitForWindowExposed(&f.view));
+    const QPersistentModelIndex longOne = f.model.index(4); // n % 4 == 0: the long tail
+    const int before = f.view.visualRect(longOne).height();
+    f.view.resize(200, f.view.height());
+    QTRY_COMPARE(f.view.visualRect(longOne).width(), f.view.viewport()->width());
+    QTRY_VERIFY(f.view.visualRect(longOne).height() > before);
 }
 
 QTEST_MAIN(TestMessageView)
