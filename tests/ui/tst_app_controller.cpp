@@ -122,6 +122,13 @@ void TestAppController::demoMarketStartsSignedInWithMarker()
     // The embedded server keeps its database in the profile.
     QVERIFY(QFileInfo::exists(run.profile.embeddedServerDirectory()));
     QVERIFY(window->accountMenu()->findChild<QMenu*>(QStringLiteral("demoAccountMenu")));
+
+    // File > Quit ends the app; so does closing the list where there is no tray (offscreen).
+    QSignalSpy quit(&run.controller, &AppController::quitRequested);
+    window->findChild<QAction*>(QStringLiteral("quitAction"))->trigger();
+    QCOMPARE(quit.size(), 1);
+    window->close();
+    QCOMPARE(quit.size(), 2);
 }
 
 void TestAppController::demoAccountsCanBeSwitched()

@@ -197,8 +197,7 @@ void ChatListWindow::buildActions()
     m_quitAction->setObjectName(QStringLiteral("quitAction"));
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
-    connect(m_quitAction, &QAction::triggered, qApp, &QApplication::closeAllWindows,
-            Qt::QueuedConnection);
+    connect(m_quitAction, &QAction::triggered, this, &ChatListWindow::quitRequested);
 
     const Qt::Key keys[] = {Qt::Key_1, Qt::Key_2, Qt::Key_3};
     for (size_t i = 0; i < kKinds.size(); ++i) {

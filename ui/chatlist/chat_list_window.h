@@ -56,7 +56,8 @@ public:
 signals:
     void settingsRequested();
     void signInRequested();
-    void closed(); // the user closed the window (the shell decides: tray or quit)
+    void closed();        // the user closed the window (the shell decides: tray or quit)
+    void quitRequested(); // File > Quit: the whole app, tray or not
 
 protected:
     void closeEvent(QCloseEvent* event) override;

@@ -64,6 +64,7 @@ bool SessionUi::open(QString* error)
     connect(m_window.get(), &ChatListWindow::settingsRequested, this,
             &SessionUi::settingsRequested);
     connect(m_window.get(), &ChatListWindow::signInRequested, this, &SessionUi::signInRequested);
+    connect(m_window.get(), &ChatListWindow::quitRequested, this, &SessionUi::quitRequested);
 
     m_tray = std::make_unique<TrayController>(m_market->chatList(), *m_opener, m_config.loginId);
     m_tray->setNotificationsEnabled(m_config.notifications);
