@@ -4,19 +4,11 @@
 
 #include <QPainter>
 
-// The icons are compiled into the static oiso_ui library, where nothing would reference them and
-// the linker would drop them: this reference keeps them (and must be outside any namespace).
-static void initIconResources()
-{
-    Q_INIT_RESOURCE(icons);
-}
-
 namespace oiso::ui {
 
 QPixmap tintedPixmap(const QString& name, const QColor& color, int size, qreal devicePixelRatio)
 {
-    static const bool initialized = (initIconResources(), true);
-    Q_UNUSED(initialized);
+    ensureIconResources();
     QPixmap pixmap = bundledIcon(name).pixmap(QSize(size, size), devicePixelRatio);
     if (pixmap.isNull())
         return pixmap;

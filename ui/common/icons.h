@@ -12,4 +12,8 @@ QIcon bundledIcon(const QString& name);
 // The application icon.
 QIcon applicationIcon();
 
+// Registers the compiled-in icon files (:/icons/…) once; every function here calls it, and code
+// that loads them by path itself must too.
+void ensureIconResources();
+
 } // namespace oiso::ui
