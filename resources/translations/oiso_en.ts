@@ -1136,7 +1136,7 @@
     <message>
         <source>default</source>
         <comment>The QLocale name of this translation&apos;s language, e.g. ko_KR. Leave as &quot;default&quot; to follow the system.</comment>
-        <translation>en_US</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Today</source>

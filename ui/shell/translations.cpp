@@ -69,10 +69,16 @@ QString Translations::install(UiLanguage language)
     if (m_qt->load(QStringLiteral("qtbase_") + code,
                    QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(m_qt.get());
-    // Numbers, dates and standard texts follow the UI language, not only the words.
-    QLocale::setDefault(
-        QLocale(code == QLatin1String("ko") ? QLocale::Korean : QLocale::English,
-                code == QLatin1String("ko") ? QLocale::SouthKorea : QLocale::UnitedStates));
+    // Numbers, dates and standard texts follow the UI language, not only the words: the
+    // system's own conventions when it speaks that language (en_GB stays en_GB), else the
+    // language's usual ones.
+    const bool korean = code == QLatin1String("ko");
+    const QLocale system = QLocale::system();
+    if (system.language() == (korean ? QLocale::Korean : QLocale::English))
+        QLocale::setDefault(system);
+    else
+        QLocale::setDefault(korean ? QLocale(QLocale::Korean, QLocale::SouthKorea)
+                                   : QLocale(QLocale::English, QLocale::UnitedStates));
     return code;
 }
 
