@@ -77,8 +77,14 @@ struct ChatListService::Impl {
             if (auto purchase = purchaseFromNode(key, value))
                 data.purchases.emplace(key, std::move(*purchase));
         }
-        for (ListKind kind : kAllLists)
-            rows[std::size_t(listIndex(kind))] = buildRows(kind, data, ctx.cache, ctx.drafts);
+        for (ListKind kind : kAllLists) {
+            auto& list = rows[std::size_t(listIndex(kind))];
+            list = buildRows(kind, data, ctx.cache, ctx.drafts);
+            // A window made before start() (the app's) shows the cached rows now, not only
+            // once the server has answered (offline: never).
+            if (!list.empty())
+                emit q->rowsChanged(kind);
+        }
     }
 
     void checkSettled()
