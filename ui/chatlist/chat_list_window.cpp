@@ -7,6 +7,7 @@
 #include "ui/chatlist/connection_bar.h"
 #include "ui/chatlist/purchase_flow.h"
 #include "ui/chatlist/thumbnail_loader.h"
+#include "ui/common/first_paint_report.h"
 #include "ui/common/icons.h"
 #include "ui/shell/room_opener.h"
 
@@ -131,6 +132,7 @@ ChatListWindow::ChatListWindow(market::ChatListService& service, ThumbnailLoader
     setTabOrder(m_filter, m_tabs);
     restoreState();
     updateActions();
+    reportFirstPaintIfAsked(*this); // oiso-ui-bench: OISO_REPORT_FIRST_PAINT=1 (off by default)
 }
 
 ChatListWindow::~ChatListWindow()
