@@ -16,6 +16,10 @@
 #     message from one client through the embedded server to another client's stream listener;
 #   - tst_bench_market: the market core's SQLite storage: the chat list of 1,000 rooms from the
 #     cache, a room of 100,000 messages opening from it, an outbox enqueue reaching the disk.
+#   - oiso-ui-bench (when the desktop app is built): oiso-chat's start to its first painted chat
+#     list from a cache of 1,000 rooms, a chat window opening on 100,000 cached messages, Enter
+#     to the painted local echo, viewport paints while scrolling, RSS with 20 chat windows open
+#     (offscreen: software raster).
 # Speed goals are reported as PASS/MISS; only correctness makes the script fail.
 # Needs: cmake, ninja, a C++20 compiler, Qt 6.4 and Boost 1.74 headers (see README.md).
 # Results of a run are recorded in docs/benchmarks.md.
@@ -34,6 +38,11 @@ fi
 cmake -S "$source_dir" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build "$build_dir" --target oiso-server oiso-server-bench tst_bench_tree oiso-client-bench \
     tst_bench_market
+ui=0
+if grep -q '^OISO_BUILD_UI:BOOL=ON' "$build_dir/CMakeCache.txt"; then
+    ui=1
+    cmake --build "$build_dir" --target oiso-ui-bench
+fi
 
 echo
 echo "== machine"
@@ -58,5 +67,11 @@ echo "== oiso-client-bench (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
 echo
 echo "== tst_bench_market"
 "$build_dir/tests/bench/tst_bench_market" || status=$?
+
+if [ "$ui" = 1 ]; then
+    echo
+    echo "== oiso-ui-bench (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
+    QT_QPA_PLATFORM=offscreen "$build_dir/tests/bench/oiso-ui-bench" || status=$?
+fi
 
 exit $status
