@@ -37,10 +37,11 @@ constexpr const char* kSchema[] = {
         updated_ms INTEGER NOT NULL))",
 };
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("oiso::market::OutboxStore", text);
-}
+// The store's own context, as its user-facing texts belong to it (a free tr() would file them
+// under the namespace for lupdate and look them up under another name at run time).
+struct OutboxFileText {
+    Q_DECLARE_TR_FUNCTIONS(oiso::market::OutboxStore)
+};
 
 bool createSchema(SqliteConnection& db)
 {
@@ -136,7 +137,7 @@ bool openOutboxFile(SqliteConnection& db, const QString& filePath, QString* noti
     notice->clear();
     error->clear();
     if (!QDir().mkpath(QFileInfo(filePath).absolutePath())) {
-        *error = tr("The folder of %1 cannot be created.").arg(filePath);
+        *error = OutboxFileText::tr("The folder of %1 cannot be created.").arg(filePath);
         return false;
     }
     const Inspection first = openChecked(db, filePath);
@@ -144,22 +145,24 @@ bool openOutboxFile(SqliteConnection& db, const QString& filePath, QString* noti
         return true;
     db.close();
     if (first.verdict == Verdict::Unavailable) {
-        *error = tr("%1 cannot be opened (%2).").arg(filePath, first.problem);
+        *error = OutboxFileText::tr("%1 cannot be opened (%2).").arg(filePath, first.problem);
         return false;
     }
     const QString aside = moveAside(filePath);
     if (aside.isEmpty()) {
-        *error = tr("%1 is damaged (%2) and cannot be moved aside.").arg(filePath, first.problem);
+        *error = OutboxFileText::tr("%1 is damaged (%2) and cannot be moved aside.")
+                     .arg(filePath, first.problem);
         return false;
     }
     const Inspection fresh = openChecked(db, filePath);
     if (fresh.verdict != Verdict::Ours) {
         db.close();
-        *error = tr("%1 cannot be created (%2).").arg(filePath, fresh.problem);
+        *error = OutboxFileText::tr("%1 cannot be created (%2).").arg(filePath, fresh.problem);
         return false;
     }
-    *notice = tr("The file of unsent messages and drafts was damaged (%1). It was kept as %2 and "
-                 "a new one was started.")
+    *notice = OutboxFileText::tr(
+                  "The file of unsent messages and drafts was damaged (%1). It was kept as %2 and "
+                  "a new one was started.")
                   .arg(first.problem, aside);
     return true;
 }

@@ -65,9 +65,6 @@
         <source>A message needs a room and a key.</source>
         <translation type="unfinished"></translation>
     </message>
-</context>
-<context>
-    <name>oiso::market::detail</name>
     <message>
         <source>The folder of %1 cannot be created.</source>
         <translation type="unfinished"></translation>

@@ -65,9 +65,6 @@
         <source>A message needs a room and a key.</source>
         <translation>메시지에는 채팅방과 키가 필요해요.</translation>
     </message>
-</context>
-<context>
-    <name>oiso::market::detail</name>
     <message>
         <source>The folder of %1 cannot be created.</source>
         <translation>%1의 폴더를 만들 수 없어요.</translation>

@@ -2,6 +2,7 @@
 // translation is in the library, and building and using the windows in Korean asks it for
 // nothing it does not have (a recording translator in front of it sees every tr() lookup).
 
+#include "market/outbox_store.h"
 #include "shell_test_support.h"
 #include "ui/chat/chat_window.h"
 #include "ui/chat/chat_window_manager.h"
@@ -25,6 +26,7 @@
 #include <QNetworkAccessManager>
 #include <QSettings>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
 #include <QXmlStreamReader>
@@ -125,6 +127,7 @@ private slots:
     void tsFilesAreComplete();
     void compiledTranslationsAreBuiltIn();
     void koreanUiHasNoUntranslatedStrings();
+    void coreMessagesAreKoreanToo();
 };
 
 void TestTranslations::tsFilesAreComplete()
@@ -211,6 +214,25 @@ void TestTranslations::koreanUiHasNoUntranslatedStrings()
     // And it really is Korean on screen.
     QCOMPARE(window.findChild<QTabWidget*>(QStringLiteral("sectionTabs"))->tabText(1),
              QStringLiteral("구매 (5)"));
+}
+
+// The market core's texts reach the user too: a message of the outbox file (a free tr() there
+// was filed under another context than the one it was looked up in, so it stayed English).
+void TestTranslations::coreMessagesAreKoreanToo()
+{
+    QTranslator korean;
+    QVERIFY(korean.load(QStringLiteral("oiso_ko"), QStringLiteral(":/i18n")));
+    QCoreApplication::installTranslator(&korean);
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("profile.sqlite"));
+    QFile damaged(file);
+    QVERIFY(damaged.open(QIODevice::WriteOnly));
+    damaged.write(QByteArray(8192, 'x')); // not SQLite: moved aside, a new file started
+    damaged.close();
+    market::OutboxStore store(file);
+    QCoreApplication::removeTranslator(&korean);
+    QVERIFY(store.isOpen());
+    QVERIFY2(store.errorString().contains(QStringLiteral("손상")), qPrintable(store.errorString()));
 }
 
 QTEST_MAIN(TestTranslations)
