@@ -15,6 +15,7 @@
 #include <QLoggingCategory>
 #include <QTimer>
 
+#include <algorithm>
 #include <array>
 
 namespace oiso::market {
@@ -51,6 +52,7 @@ struct ChatListService::Impl {
     bool loadedFromServer[4] = {};
 
     QTimer rebuildTimer;
+    QTimer recheckTimer;
     bool dirty[3] = {};
     bool settled = false;
 
@@ -322,6 +324,25 @@ struct ChatListService::Impl {
             });
     }
 
+    // The rooms whose rows were active last (newest message first), for the periodic re-read.
+    void recheckRecentRooms()
+    {
+        std::vector<const ChatListRow*> recent;
+        for (ListKind kind : {ListKind::Selling, ListKind::Buying}) {
+            for (const ChatListRow& row : rows[std::size_t(listIndex(kind))]) {
+                if (row.lastMessage)
+                    recent.push_back(&row);
+            }
+        }
+        std::sort(recent.begin(), recent.end(), [](const ChatListRow* a, const ChatListRow* b) {
+            return messageKeyLess(b->lastMessage->key, a->lastMessage->key);
+        });
+        if (recent.size() > std::size_t(ChatListService::kRecentRooms))
+            recent.resize(std::size_t(ChatListService::kRecentRooms));
+        for (const ChatListRow* row : recent)
+            reconciler.reconcile({row->itemKey, false, false});
+    }
+
     void reconcileAll()
     {
         for (const auto& [key, item] : data.selling)
@@ -388,6 +409,16 @@ ChatListService::ChatListService(MarketContext& context, QObject* parent)
     , d(std::make_unique<Impl>(this, context))
 {
     connect(&d->rebuildTimer, &QTimer::timeout, this, [this] { d->rebuild(); });
+    d->recheckTimer.setInterval(kRecheckMs);
+    connect(&d->recheckTimer, &QTimer::timeout, this, [this] {
+        if (d->state == ConnectionState::Live)
+            d->recheckRecentRooms();
+    });
+}
+
+void ChatListService::setRecheckInterval(int ms)
+{
+    d->recheckTimer.setInterval(ms);
 }
 
 ChatListService::~ChatListService() = default;
@@ -409,6 +440,7 @@ void ChatListService::start()
             [this](const QString& room) { d->markRoomDirty(room); });
     connect(&d->reconciler, &RoomReconciler::idle, this, [this] { d->checkSettled(); });
     d->startStreams();
+    d->recheckTimer.start();
 }
 
 const std::vector<ChatListRow>& ChatListService::rows(ListKind kind) const

@@ -69,6 +69,12 @@ public:
     // Reconnects every stream now (resume from sleep, "retry now").
     void reconnectNow();
 
+    // Messages the web app writes update no summary, so while running the most recently active
+    // rooms are also re-read every so often (kRecentRooms of them, every kRecheckMs).
+    static constexpr int kRecheckMs = 180'000;
+    static constexpr int kRecentRooms = 30;
+    void setRecheckInterval(int ms); // tests shorten it
+
     // Records the purchase of a Buying row in buylist/<me> once per item (the web app's shape).
     void completePurchase(const QString& itemKey);
 

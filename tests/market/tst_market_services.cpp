@@ -135,6 +135,21 @@ private slots:
         QVERIFY(minji.row(ListKind::Buying, m_laptop)->unread >= 1);
     }
 
+    void webAppMessagesShowWhileRunning()
+    {
+        MarketClient minji(m_server->location(), QStringLiteral("minji"));
+        minji.list().setRecheckInterval(100);
+        minji.session->start();
+        QVERIFY(waitForLiveList(minji));
+        QTRY_VERIFY_WITH_TIMEOUT(minji.list().isSettled(), 10'000);
+        const QString text = QStringLiteral("웹에서 방금 보낸 메시지");
+        protocol::Path at = market::paths::room(m_laptop);
+        at.push_back(m_admin->client.newPushId());
+        QVERIFY(finished(m_admin->client.set(at, webMessage("junho", text)))->ok());
+        QTRY_VERIFY_WITH_TIMEOUT(minji.row(ListKind::Buying, m_laptop)->lastMessage->text == text,
+                                 10'000);
+    }
+
     void sendShowsSendingThenSentAndTheOtherSideSeesIt()
     {
         MarketClient minji(m_server->location(), QStringLiteral("minji"));
