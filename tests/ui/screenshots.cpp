@@ -9,7 +9,8 @@
 //
 // Writes DIR/chatlist-{ko,en}-{light,dark}.png and DIR/chat-{ko,en}-{light,dark}.png (DIR
 // defaults to the current folder). --scale sets the device pixel ratio (default 2, through
-// QT_SCALE_FACTOR unless that is set already). packaging/screenshots.sh runs it under xvfb-run.
+// QT_SCALE_FACTOR unless that is set already). packaging/screenshots.sh runs it under xvfb-run;
+// ctest runs it offscreen (label screenshots) as a smoke test.
 
 #include "market/market_test_support.h"
 #include "screenshot_support.h"
