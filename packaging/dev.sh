@@ -29,6 +29,8 @@ PACKAGES=(
   libboost-dev                              # Boost.Beast/Asio: the server's HTTP/1.1
   libsodium-dev                             # Argon2id password hashing, secure random
   zlib1g-dev                                # CRC-32 of journal records
+  dpkg-dev file                             # the Debian package: cpack's dpkg-shlibdeps, ELF check
+  desktop-file-utils appstream              # desktop-file-validate, appstreamcli (packaging tests)
 )
 
 # Optional: clang's libFuzzer, for the short fuzz run of the event-stream parser in `test`.
@@ -98,6 +100,14 @@ run_tests() { # dir, extra ctest args...
   QT_QPA_PLATFORM=offscreen ctest --test-dir "$dir" --output-on-failure --parallel "$JOBS" "$@"
 }
 
+# The Debian package of the tree just tested: built, its contents and dependencies checked,
+# unpacked into a scratch root and started there (packaging/check-deb.sh; a few seconds).
+check_package() { # dir
+  command -v dpkg-deb >/dev/null 2>&1 || { log "Not a Debian system: skipping the package check"; return 0; }
+  log "Checking the Debian package of $1"
+  "$ROOT/packaging/check-deb.sh" "$1"
+}
+
 cmd_run() {
   install_packages
   configure_and_build "$BUILD_DIR"
@@ -124,6 +134,7 @@ cmd_test() {
   install_packages
   configure_and_build "$BUILD_DIR"
   run_tests "$BUILD_DIR"
+  check_package "$BUILD_DIR"
   if [ "${OISO_SKIP_SANITIZERS:-0}" != 1 ]; then
     BUILD_TYPE=Debug configure_and_build "$BUILD_DIR-asan" -DOISO_SANITIZE=ON
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \

@@ -2,15 +2,18 @@
 
 #include "ui/shell/app_controller.h"
 #include "ui/shell/launch_options.h"
+#include "ui/shell/open_url_events.h"
 #include "ui/shell/profile.h"
 #include "ui/shell/secret_store.h"
 #include "ui/shell/single_instance.h"
+#include "ui/shell/smoke_test.h"
 #include "ui/shell/translations.h"
 
 #include <QApplication>
 
 #include <cstdio>
 #include <memory>
+#include <utility>
 
 // Q_INIT_RESOURCE declares the initialiser in the enclosing namespace: it must be called from
 // global scope (see app/server/demo_seed.cpp).
@@ -86,7 +89,8 @@ int runOisoChat(int& argc, char** argv, const QString& version,
         return answerWithText(argc, argv, version);
     QApplication app(argc, argv);
     setIdentity(version);
-    QGuiApplication::setDesktopFileName(QStringLiteral("kr.oiso.Chat"));
+    // The application id (packaging/CMakeLists.txt): the .desktop file's name, the Wayland app id.
+    QGuiApplication::setDesktopFileName(QStringLiteral(OISO_APP_ID));
     initUiResources();
     const LaunchOptions options = LaunchOptions::parse(QApplication::arguments());
     if (options.action != LaunchOptions::Action::Run) {
@@ -102,6 +106,16 @@ int runOisoChat(int& argc, char** argv, const QString& version,
     std::unique_ptr<AppController> controller;
     SingleInstance instance(profile.instanceKey());
     int exitCode = 0;
+    // macOS hands clicked oiso:// links to the running app as events, not as arguments.
+    OpenUrlEvents openUrls;
+    app.installEventFilter(&openUrls);
+    QString linkBeforeStart; // a link the system handed over before the controller existed
+    QObject::connect(&openUrls, &OpenUrlEvents::itemRequested, &app, [&](const QString& key) {
+        if (controller)
+            controller->activate(key);
+        else
+            linkBeforeStart = key;
+    });
     QObject::connect(&instance, &SingleInstance::forwarded, &app, [] { QApplication::exit(0); });
     QObject::connect(&instance, &SingleInstance::failed, &app, [&exitCode](const QString& error) {
         print(stderr, error + u'\n');
@@ -115,7 +129,22 @@ int runOisoChat(int& argc, char** argv, const QString& version,
                          &QApplication::quit);
         QObject::connect(&instance, &SingleInstance::activationRequested, controller.get(),
                          &AppController::activate);
+        if (options.smokeTest) {
+            auto* smoke = new SmokeTest(*controller, 60'000, controller.get());
+            // Queued: a start-up that fails at once reports before the event loop runs, when
+            // exit() would not end it yet.
+            QObject::connect(
+                smoke, &SmokeTest::finished, &app,
+                [&exitCode](int code, const QString& report) {
+                    print(code == 0 ? stdout : stderr, report + u'\n');
+                    exitCode = code;
+                    QApplication::exit(code);
+                },
+                Qt::QueuedConnection);
+        }
         controller->start();
+        if (!linkBeforeStart.isEmpty())
+            controller->activate(std::exchange(linkBeforeStart, QString()));
     });
     instance.start(options.itemKey);
     const int result = QApplication::exec();

@@ -76,7 +76,9 @@ LaunchOptions LaunchOptions::parse(const QStringList& arguments)
         LaunchText::tr("The demo account to sign in with on the built-in demo market (minji, "
                        "junho, seoyeon, hyunwoo or jiwoo)."),
         QStringLiteral("id"));
-    parser.addOptions({database, apiKey, profile, item, demoUser});
+    QCommandLineOption smokeTest(QStringLiteral("smoke-test"));
+    smokeTest.setFlags(QCommandLineOption::HiddenFromHelp); // developers' check (smoke_test.h)
+    parser.addOptions({database, apiKey, profile, item, demoUser, smokeTest});
     parser.addPositionalArgument(QStringLiteral("link"),
                                  LaunchText::tr("An oiso://item/KEY link to open."),
                                  QStringLiteral("[oiso://item/KEY]"));
@@ -99,6 +101,7 @@ LaunchOptions LaunchOptions::parse(const QStringList& arguments)
     options.apiKey = parser.value(apiKey).trimmed();
     options.profileDirectory = parser.value(profile);
     options.demoUser = parser.value(demoUser).trimmed();
+    options.smokeTest = parser.isSet(smokeTest);
 
     const QStringList links = parser.positionalArguments();
     if (links.size() > 1) {

@@ -15,6 +15,7 @@ struct LaunchOptions {
     QString profileDirectory; // empty: the user's standard settings and data folders
     QString demoUser;         // the demo account to sign in on the embedded server
     QString itemKey;          // a room to open (--item or an oiso://item/ link)
+    bool smokeTest = false;   // --smoke-test, for developers, hidden from --help (smoke_test.h)
 
     enum class Action { Run, ShowHelp, ShowVersion, Fail };
     Action action = Action::Run;
