@@ -179,13 +179,15 @@ void TestChatListWindow::showsTheDemoMarketWithItsCounts()
 void TestChatListWindow::rowsCarryTheItemsFacts()
 {
     ChatListModel& selling = page(ListKind::Selling).model();
-    const int row = selling.rowOfItem(m_calculus);
-    QVERIFY(row >= 0);
-    const QModelIndex index = selling.index(row);
-    QCOMPARE(index.data(ChatListModel::PriceTextRole).toString(), QStringLiteral("15,000원"));
-    QCOMPARE(index.data(ChatListModel::StatusRole).toString(), QStringLiteral("판매중"));
+    // Looked up afresh each time: rows move while the rooms are reconciled (newest first), and a
+    // QModelIndex kept across that would read another row.
+    auto calculus = [&] { return selling.index(selling.rowOfItem(m_calculus)); };
+    QVERIFY(selling.rowOfItem(m_calculus) >= 0);
+    QCOMPARE(calculus().data(ChatListModel::PriceTextRole).toString(), QStringLiteral("15,000원"));
+    QCOMPARE(calculus().data(ChatListModel::StatusRole).toString(), QStringLiteral("판매중"));
     // junho and jiwoo wrote in minji's calculus book room.
-    QTRY_COMPARE_WITH_TIMEOUT(index.data(ChatListModel::BuyersRole).toInt(), 2, kWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(calculus().data(ChatListModel::BuyersRole).toInt(), 2, kWaitMs);
+    const QModelIndex index = calculus();
     QVERIFY(!index.data(ChatListModel::LastMessageRole).toString().isEmpty());
     QVERIFY(index.data(ChatListModel::LastTimeRole).toDateTime().isValid());
     const QUrl image = index.data(ChatListModel::ImageUrlRole).toUrl();
