@@ -3,8 +3,8 @@
 #include "market/message_rules.h"
 #include "ui/chat/composer.h"
 #include "ui/chat/message_delegate.h"
-#include "ui/chat/tinted_icon.h"
 #include "ui/common/time_format.h"
+#include "ui/common/tinted_icon.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -79,10 +79,9 @@ void ComposerBar::updateCounter()
     const QString text = m_composer->toPlainText();
     const market::MessageCheck check = market::checkMessageText(text);
     const bool canSend = check.problem != market::MessageCheck::Problem::Empty;
-    if (canSend != m_send->isEnabled() || m_send->icon().isNull()) {
-        m_send->setEnabled(canSend);
+    if (m_send->icon().isNull())
         updateSendIcon();
-    }
+    m_send->setEnabled(canSend); // the icon carries its disabled look: nothing to redraw
     if (check.length < counterThreshold()) {
         m_counter->hide();
         return;
@@ -104,18 +103,18 @@ void ComposerBar::updateCounter()
 
 void ComposerBar::updateSendIcon()
 {
-    m_send->setIcon(tintedIcon(QStringLiteral("send"), m_send->isEnabled()
-                                                           ? palette().color(QPalette::Highlight)
-                                                           : palette().color(QPalette::Mid)));
+    // One icon for both states, made again only when the palette changes.
+    m_send->setIcon(tintedIcon(QStringLiteral("send"), palette().color(QPalette::Highlight),
+                               palette().color(QPalette::Disabled, QPalette::ButtonText)));
 }
 
 void ComposerBar::changeEvent(QEvent* event)
 {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::LanguageChange) {
+    if (event->type() == QEvent::PaletteChange)
         updateSendIcon();
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::LanguageChange)
         updateCounter();
-    }
 }
 
 } // namespace oiso::ui

@@ -2,8 +2,8 @@
 
 #include "market/chat_room_service.h"
 #include "ui/chat/message_model.h"
-#include "ui/chat/tinted_icon.h"
 #include "ui/common/time_format.h"
+#include "ui/common/tinted_icon.h"
 
 #include <QAbstractItemView>
 #include <QApplication>

@@ -3,7 +3,7 @@
 #include "market/chat_room_service.h"
 #include "ui/chat/message_delegate.h"
 #include "ui/chat/message_model.h"
-#include "ui/chat/tinted_icon.h"
+#include "ui/common/tinted_icon.h"
 
 #include <QApplication>
 #include <QClipboard>
