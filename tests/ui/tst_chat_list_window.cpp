@@ -6,6 +6,7 @@
 #include "ui/chatlist/chat_list_filter_model.h"
 #include "ui/chatlist/chat_list_model.h"
 #include "ui/chatlist/chat_list_page.h"
+#include "ui/chatlist/chat_list_toolbar.h"
 #include "ui/chatlist/chat_list_window.h"
 #include "ui/chatlist/thumbnail_loader.h"
 #include "ui/shell/app_main.h"
@@ -73,6 +74,8 @@ private slots:
     void connectionStateIsShown();
     void geometryAndSectionAreRemembered();
     void everyControlHasAnAccessibleName();
+    void toolBarFitsItsWindow();
+    void toolBarMoreButtonFollowsThePalette();
 
 private:
     std::unique_ptr<test::EmbeddedServer> m_server;
@@ -412,6 +415,78 @@ void TestChatListWindow::everyControlHasAnAccessibleName()
             QString::fromLatin1(widget->metaObject()->className()) + u' ' + widget->objectName();
         QVERIFY2(!name.isEmpty(), qPrintable(what));
     }
+}
+
+void TestChatListWindow::toolBarFitsItsWindow()
+{
+    auto* bar = m_window->findChild<ui::ChatListToolBar*>(QStringLiteral("chatListToolBar"));
+    QVERIFY(bar);
+    const QStringList names = {QStringLiteral("unreadFirstAction"),
+                               QStringLiteral("openChatAction"), QStringLiteral("purchaseAction")};
+    const auto button = [&](const QString& name) {
+        return bar->buttonFor(m_window->findChild<QAction*>(name));
+    };
+    // Every button is on the bar, none in its "more" menu, named without a mnemonic.
+    const auto allOnTheBar = [&] {
+        if (bar->moreButton() && bar->moreButton()->isVisible())
+            return false;
+        for (const QString& name : names) {
+            QToolButton* b = button(name);
+            if (!b || !b->isVisible() || !bar->rect().contains(b->geometry()))
+                return false;
+        }
+        return true;
+    };
+    for (const QString& name : names) {
+        QVERIFY(button(name));
+        QVERIFY2(!button(name)->text().contains(u'&'), qPrintable(button(name)->text()));
+        QVERIFY(!button(name)->icon().isNull());
+    }
+    QCOMPARE(button(QStringLiteral("purchaseAction"))->text(),
+             QStringLiteral("Purchase complete…"));
+
+    // The default size (no saved geometry): all there, "Purchase complete" with its name.
+    QTRY_VERIFY(allOnTheBar());
+    QCOMPARE(button(QStringLiteral("purchaseAction"))->toolButtonStyle(),
+             Qt::ToolButtonTextBesideIcon);
+    // Wide: every name beside its icon.
+    m_window->resize(1100, m_window->height());
+    QTRY_VERIFY(allOnTheBar());
+    for (const QString& name : names)
+        QTRY_COMPARE(button(name)->toolButtonStyle(), Qt::ToolButtonTextBesideIcon);
+    // Narrow: the icons alone, still all on the bar.
+    m_window->resize(340, m_window->height());
+    QTRY_COMPARE(m_window->width(), 340);
+    QTRY_VERIFY(allOnTheBar());
+    for (const QString& name : names)
+        QCOMPARE(button(name)->toolButtonStyle(), Qt::ToolButtonIconOnly);
+    QVERIFY(!button(QStringLiteral("purchaseAction"))->toolTip().isEmpty());
+}
+
+void TestChatListWindow::toolBarMoreButtonFollowsThePalette()
+{
+    // Where the window is too narrow even for the icons, the bar's "more" button appears; in a
+    // dark palette it must be drawn light (the style's own picture is dark grey, nearly
+    // invisible there).
+    QPalette dark = m_window->palette();
+    dark.setColor(QPalette::Window, QColor(0x2d, 0x2d, 0x30));
+    dark.setColor(QPalette::Button, QColor(0x3a, 0x3a, 0x3d));
+    dark.setColor(QPalette::ButtonText, QColor(0xe8, 0xe8, 0xe8));
+    m_window->setPalette(dark);
+    auto* bar = m_window->findChild<ui::ChatListToolBar*>(QStringLiteral("chatListToolBar"));
+    QVERIFY(bar->moreButton());
+    const QImage image = bar->moreButton()->icon().pixmap(QSize(16, 16)).toImage();
+    int inked = 0;
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor pixel = image.pixelColor(x, y);
+            if (pixel.alpha() == 255) {
+                ++inked;
+                QCOMPARE(pixel.rgb(), QColor(0xe8, 0xe8, 0xe8).rgb());
+            }
+        }
+    }
+    QVERIFY(inked > 0);
 }
 
 QTEST_MAIN(TestChatListWindow)

@@ -214,6 +214,17 @@ void TestTranslations::koreanUiHasNoUntranslatedStrings()
     // And it really is Korean on screen.
     QCOMPARE(window.findChild<QTabWidget*>(QStringLiteral("sectionTabs"))->tabText(1),
              QStringLiteral("구매 (5)"));
+    // The menus keep the mnemonics Korean writes after the words ("채팅 열기(&O)"); the toolbar's
+    // buttons show the words alone.
+    const std::pair<QString, QString> buttons[] = {
+        {QStringLiteral("unreadFirstAction"), QStringLiteral("안 읽은 채팅 먼저")},
+        {QStringLiteral("openChatAction"), QStringLiteral("채팅 열기")},
+        {QStringLiteral("purchaseAction"), QStringLiteral("구매 완료…")}};
+    for (const auto& [name, text] : buttons) {
+        auto* action = window.findChild<QAction*>(name);
+        QVERIFY2(action->text().contains(QStringLiteral("(&")), qPrintable(action->text()));
+        QCOMPARE(action->iconText(), text);
+    }
 }
 
 // The market core's texts reach the user too: a message of the outbox file (a free tr() there

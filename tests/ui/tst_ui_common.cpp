@@ -1,5 +1,6 @@
-// The helpers the windows share (ui/common): tinted icons and their cache.
+// The helpers the windows share (ui/common): tinted icons and their cache, toolbar texts.
 
+#include "ui/common/action_text.h"
 #include "ui/common/tinted_icon.h"
 
 #include <QApplication>
@@ -15,6 +16,8 @@ class TestUiCommon : public QObject {
 private slots:
     void tintedPixmapsAreCachedPerColourSizeAndRatio();
     void tintedIconCarriesItsDisabledLook();
+    void toolbarTextHasNoMnemonic_data();
+    void toolbarTextHasNoMnemonic();
 };
 
 void TestUiCommon::tintedPixmapsAreCachedPerColourSizeAndRatio()
@@ -71,6 +74,31 @@ void TestUiCommon::tintedIconCarriesItsDisabledLook()
     };
     QCOMPARE(inkOf(icon.pixmap(QSize(24, 24), 1.0, QIcon::Normal)), accent.rgb());
     QCOMPARE(inkOf(icon.pixmap(QSize(24, 24), 1.0, QIcon::Disabled)), muted.rgb());
+}
+
+void TestUiCommon::toolbarTextHasNoMnemonic_data()
+{
+    QTest::addColumn<QString>("menu");
+    QTest::addColumn<QString>("toolbar");
+    QTest::newRow("English") << QStringLiteral("&Open chat") << QStringLiteral("Open chat");
+    QTest::newRow("inside a word")
+        << QStringLiteral("Unread &first") << QStringLiteral("Unread first");
+    QTest::newRow("Korean") << QStringLiteral("채팅 열기(&O)") << QStringLiteral("채팅 열기");
+    QTest::newRow("Korean, ellipsis after")
+        << QStringLiteral("구매 완료(&P)…") << QStringLiteral("구매 완료…");
+    QTest::newRow("with a space") << QStringLiteral("설정 (&S)…") << QStringLiteral("설정…");
+    QTest::newRow("literal ampersand")
+        << QStringLiteral("Salt && &Pepper") << QStringLiteral("Salt & Pepper");
+    QTest::newRow("none") << QStringLiteral("Chats") << QStringLiteral("Chats");
+    QTest::newRow("a real parenthesis")
+        << QStringLiteral("Selling (4)") << QStringLiteral("Selling (4)");
+}
+
+void TestUiCommon::toolbarTextHasNoMnemonic()
+{
+    QFETCH(QString, menu);
+    QFETCH(QString, toolbar);
+    QCOMPARE(ui::withoutMnemonic(menu), toolbar);
 }
 
 QTEST_MAIN(TestUiCommon)

@@ -4,6 +4,7 @@
 #include "ui/chatlist/chat_list_filter_model.h"
 #include "ui/chatlist/chat_list_model.h"
 #include "ui/chatlist/chat_list_page.h"
+#include "ui/chatlist/chat_list_toolbar.h"
 #include "ui/chatlist/connection_bar.h"
 #include "ui/chatlist/purchase_flow.h"
 #include "ui/chatlist/thumbnail_loader.h"
@@ -24,7 +25,6 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTimer>
-#include <QToolBar>
 #include <QVBoxLayout>
 
 namespace oiso::ui {
@@ -253,23 +253,23 @@ void ChatListWindow::buildMenus()
 
 void ChatListWindow::buildToolBar()
 {
-    QToolBar* bar = addToolBar(tr("Chats"));
+    auto* bar = new ChatListToolBar(tr("Chats"), this);
     bar->setObjectName(QStringLiteral("chatListToolBar"));
-    bar->setMovable(false);
-    bar->setFloatable(false);
-    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    addToolBar(bar);
     m_filter = new QLineEdit(bar);
     m_filter->setObjectName(QStringLiteral("filterEdit"));
     m_filter->setPlaceholderText(tr("Search items (Ctrl+F)"));
     m_filter->setAccessibleName(tr("Search items by name"));
     m_filter->setClearButtonEnabled(true);
-    m_filter->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('M')) * 14);
+    m_filter->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('M')) * 12);
     m_filter->installEventFilter(this);
-    bar->addWidget(m_filter);
+    bar->addSearchBox(m_filter);
     bar->addSeparator();
-    bar->addAction(m_unreadFirstAction);
-    bar->addAction(m_openAction);
-    bar->addAction(m_purchaseAction);
+    // Names beside the icons where they fit: "Purchase complete" first (its icon says least),
+    // then the toggle, whose state needs its name; "Open chat" is also Enter and a double-click.
+    bar->addActionButton(m_unreadFirstAction, QStringLiteral("unread-first"), 1);
+    bar->addActionButton(m_openAction, QStringLiteral("open-chat"), 2);
+    bar->addActionButton(m_purchaseAction, QStringLiteral("purchase"), 0);
     // Tool buttons made from actions take their accessible names from the actions' text.
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString& text) {
         for (ChatListPage* page : m_pages)
