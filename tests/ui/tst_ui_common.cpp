@@ -1,14 +1,61 @@
-// The helpers the windows share (ui/common): tinted icons and their cache, toolbar texts.
+// The helpers the windows share (ui/common): tinted icons and their cache, toolbar texts, the
+// status pill (its colours readable in light and dark palettes, its size from the fonts that
+// draw Hangul).
 
+#include "screenshot_support.h"
 #include "ui/common/action_text.h"
+#include "ui/common/status_pill.h"
 #include "ui/common/tinted_icon.h"
+#include "ui/common/tone_colors.h"
 
 #include <QApplication>
 #include <QImage>
+#include <QPainter>
 #include <QRegularExpression>
 #include <QTest>
 
 using namespace oiso;
+using ui::Tone;
+
+namespace {
+
+QPalette paletteNamed(const QString& name)
+{
+    return name == QLatin1String("dark") ? test::darkPalette() : test::lightPalette();
+}
+
+// Hue in degrees, -1 for a grey.
+int hueOf(const QColor& color)
+{
+    return color.toHsv().hsvHue();
+}
+
+bool hueWithin(const QColor& color, int from, int to)
+{
+    const int hue = hueOf(color);
+    if (hue < 0)
+        return false;
+    return from <= to ? (hue >= from && hue <= to) : (hue >= from || hue <= to);
+}
+
+// The rows of `image` where it differs from `blank`.
+std::pair<int, int> inkRows(const QImage& image, const QImage& blank)
+{
+    int top = -1, bottom = -1;
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            if (image.pixel(x, y) != blank.pixel(x, y)) {
+                if (top < 0)
+                    top = y;
+                bottom = y;
+                break;
+            }
+        }
+    }
+    return {top, bottom};
+}
+
+} // namespace
 
 class TestUiCommon : public QObject {
     Q_OBJECT
@@ -18,6 +65,10 @@ private slots:
     void tintedIconCarriesItsDisabledLook();
     void toolbarTextHasNoMnemonic_data();
     void toolbarTextHasNoMnemonic();
+    void statusPillsReadInLightAndDark_data();
+    void statusPillsReadInLightAndDark();
+    void statusPillFitsItsWord_data();
+    void statusPillFitsItsWord();
 };
 
 void TestUiCommon::tintedPixmapsAreCachedPerColourSizeAndRatio()
@@ -99,6 +150,78 @@ void TestUiCommon::toolbarTextHasNoMnemonic()
     QFETCH(QString, menu);
     QFETCH(QString, toolbar);
     QCOMPARE(ui::withoutMnemonic(menu), toolbar);
+}
+
+void TestUiCommon::statusPillsReadInLightAndDark_data()
+{
+    QTest::addColumn<QString>("palette");
+    QTest::newRow("light") << QStringLiteral("light");
+    QTest::newRow("dark") << QStringLiteral("dark");
+}
+
+void TestUiCommon::statusPillsReadInLightAndDark()
+{
+    QFETCH(QString, palette);
+    const QPalette p = paletteNamed(palette);
+    const QColor base = p.color(QPalette::Base);
+    for (Tone tone : {Tone::Accent, Tone::Positive, Tone::Caution, Tone::Negative, Tone::Muted}) {
+        const ui::StatusPill::Colors c = ui::StatusPill::colors(tone, p, base);
+        // The word reads (WCAG AA) on the pill's own fill, and the pill on the row.
+        QVERIFY2(ui::contrastRatio(c.ink, c.fill) >= 4.5,
+                 qPrintable(c.ink.name() + u' ' + c.fill.name()));
+        QVERIFY(ui::contrastRatio(c.ink, base) >= 4.5);
+    }
+    // On sale: the palette's accent; reserved: amber (not the link-visited magenta); sold: grey.
+    const QColor onSale = ui::StatusPill::colors(Tone::Accent, p, base).ink;
+    const QColor reserved = ui::StatusPill::colors(Tone::Caution, p, base).ink;
+    const QColor sold = ui::StatusPill::colors(Tone::Muted, p, base).ink;
+    QVERIFY(std::abs(hueOf(onSale) - hueOf(p.color(QPalette::Highlight))) <= 8);
+    QVERIFY2(hueWithin(reserved, 25, 50), qPrintable(reserved.name()));
+    QVERIFY(reserved.toHsv().hsvSaturationF() > 0.6f);
+    QVERIFY(sold.toHsv().hsvSaturationF() < 0.1f);
+    // A palette whose accent already reads keeps it as it is.
+    QPalette readable = p;
+    readable.setColor(QPalette::Highlight, ui::withContrast(p.color(QPalette::Highlight), base, 7));
+    QCOMPARE(ui::toneColor(Tone::Accent, readable, base), readable.color(QPalette::Highlight));
+}
+
+void TestUiCommon::statusPillFitsItsWord_data()
+{
+    QTest::addColumn<QString>("word");
+    QTest::newRow("Hangul") << QStringLiteral("예약중");
+    QTest::newRow("Hangul, sold") << QStringLiteral("판매완료");
+    QTest::newRow("Latin") << QStringLiteral("Reserved");
+}
+
+void TestUiCommon::statusPillFitsItsWord()
+{
+    // Painted black on white at 1x and 2x: between the outline (its first and last rows) and
+    // the word's ink there is at least one clear row above and below — the syllables never
+    // touch it, although the UI font's own line is shorter than Hangul's fallback font's.
+    QFETCH(QString, word);
+    const QFont font = ui::StatusPill::font(QApplication::font());
+    const QSize size = ui::StatusPill::size(word, font);
+    QVERIFY(size.height() >= QFontMetrics(font).height());
+    QVERIFY(size.width() > QFontMetrics(font).horizontalAdvance(word));
+    const ui::StatusPill::Colors colors{Qt::black, Qt::white};
+    for (const qreal ratio : {1.0, 2.0}) {
+        const auto render = [&](const QString& text) {
+            QImage image(size * ratio, QImage::Format_ARGB32_Premultiplied);
+            image.setDevicePixelRatio(ratio);
+            image.fill(Qt::white);
+            QPainter painter(&image);
+            ui::StatusPill::paint(&painter, QRect(QPoint(0, 0), size), text, font, colors);
+            return image;
+        };
+        const QImage pill = render(word);
+        const QImage outline = render(QString());
+        const auto [top, bottom] = inkRows(pill, outline);
+        QVERIFY(top >= 0);
+        const int outlineRows = int(std::ceil(ratio)); // the 1-pixel pen, in device pixels
+        QVERIFY2(top > outlineRows, qPrintable(QStringLiteral("ink from row %1").arg(top)));
+        QVERIFY2(bottom < pill.height() - 1 - outlineRows,
+                 qPrintable(QStringLiteral("ink to row %1 of %2").arg(bottom).arg(pill.height())));
+    }
 }
 
 QTEST_MAIN(TestUiCommon)

@@ -1,10 +1,13 @@
 #include "ui/chatlist/chat_list_delegate.h"
 
 #include "market/local_cache.h"
+#include "ui/chatlist/chat_list_colors.h"
 #include "ui/chatlist/chat_list_model.h"
 #include "ui/chatlist/chat_list_text.h"
 #include "ui/chatlist/thumbnail_loader.h"
+#include "ui/common/status_pill.h"
 #include "ui/common/time_format.h"
+#include "ui/common/tone_colors.h"
 
 #include <QApplication>
 #include <QCursor>
@@ -38,56 +41,7 @@ QFont boldFont(const QFont& font)
     return bold;
 }
 
-QColor mixed(const QColor& a, const QColor& b, qreal bWeight)
-{
-    const qreal aWeight = 1.0 - bWeight;
-    return QColor::fromRgbF(float(a.redF() * aWeight + b.redF() * bWeight),
-                            float(a.greenF() * aWeight + b.greenF() * bWeight),
-                            float(a.blueF() * aWeight + b.blueF() * bWeight));
-}
-
-bool isSelected(const QStyleOptionViewItem& option)
-{
-    return option.state.testFlag(QStyle::State_Selected);
-}
-
-QPalette::ColorGroup colorGroup(const QStyleOptionViewItem& option)
-{
-    if (!option.state.testFlag(QStyle::State_Enabled))
-        return QPalette::Disabled;
-    return option.state.testFlag(QStyle::State_Active) ? QPalette::Active : QPalette::Inactive;
-}
-
-QColor primaryColor(const QStyleOptionViewItem& option)
-{
-    return option.palette.color(colorGroup(option),
-                                isSelected(option) ? QPalette::HighlightedText : QPalette::Text);
-}
-
-QColor secondaryColor(const QStyleOptionViewItem& option)
-{
-    const QPalette::ColorGroup group = colorGroup(option);
-    if (isSelected(option))
-        return mixed(option.palette.color(group, QPalette::HighlightedText),
-                     option.palette.color(group, QPalette::Highlight), 0.25);
-    return mixed(option.palette.color(group, QPalette::Text),
-                 option.palette.color(group, QPalette::Base), 0.4);
-}
-
-QColor statusTone(const QStyleOptionViewItem& option, ChatListText::StatusTone tone)
-{
-    const QPalette::ColorGroup group = colorGroup(option);
-    switch (tone) {
-    case ChatListText::StatusTone::OnSale:
-        return option.palette.color(group, QPalette::Highlight);
-    case ChatListText::StatusTone::Reserved:
-        return option.palette.color(group, QPalette::LinkVisited);
-    case ChatListText::StatusTone::Sold:
-    case ChatListText::StatusTone::Other:
-        break;
-    }
-    return secondaryColor(option);
-}
+using ChatListColors::isSelected;
 
 QString purchaseButtonText()
 {
@@ -160,8 +114,8 @@ void ChatListDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opti
     paintThumbnail(painter, l.thumb, option, index);
 
     const QFontMetrics metrics(option.font);
-    const QColor primary = primaryColor(option);
-    const QColor secondary = secondaryColor(option);
+    const QColor primary = ChatListColors::primary(option);
+    const QColor secondary = ChatListColors::secondary(option);
 
     // Line 1: name, and the time of the last message on the right.
     QString time;
@@ -191,7 +145,7 @@ void ChatListDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opti
     const QString stored = index.data(ChatListModel::StatusRole).toString();
     if (!stored.isEmpty()) {
         x = paintChip(painter, l.line2, x, ChatListText::status(stored),
-                      statusTone(option, ChatListText::statusTone(stored)), option);
+                      ChatListText::statusColor(stored), option);
     }
     const int section = index.data(ChatListModel::SectionRole).toInt();
     const int buyers = index.data(ChatListModel::BuyersRole).toInt();
@@ -218,8 +172,8 @@ void ChatListDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opti
     } else if (section == int(market::ListKind::Buying) &&
                index.data(ChatListModel::PurchasedRole).toBool()) {
         const QString text = ChatListText::tr("Purchased");
-        const int chipWidth = metrics.horizontalAdvance(text) + l.line;
-        paintChip(painter, l.line2, l.line2.right() + 1 - chipWidth, text, secondary, option);
+        const int chipWidth = StatusPill::size(text, StatusPill::font(option.font)).width();
+        paintChip(painter, l.line2, l.line2.right() + 1 - chipWidth, text, Tone::Muted, option);
     }
 
     // Line 3: the preview ("Draft:" in the accent colour), and the unread badge on the right.
@@ -230,7 +184,7 @@ void ChatListDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opti
         const QFontMetrics badgeMetrics(badgeFont);
         badgeWidth = std::max(l.line, badgeMetrics.horizontalAdvance(badge) + l.line / 2 + 2);
         const QRect pill(l.line3.right() + 1 - badgeWidth, l.line3.top(), badgeWidth, l.line);
-        const QPalette::ColorGroup group = colorGroup(option);
+        const QPalette::ColorGroup group = ChatListColors::group(option);
         QColor fill = option.palette.color(group, QPalette::Highlight);
         QColor ink = option.palette.color(group, QPalette::HighlightedText);
         if (isSelected(option))
@@ -250,7 +204,7 @@ void ChatListDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opti
         const QString prefix = ChatListText::draftPrefix() + u' ';
         painter->setPen(isSelected(option)
                             ? primary
-                            : option.palette.color(colorGroup(option), QPalette::Link));
+                            : option.palette.color(ChatListColors::group(option), QPalette::Link));
         painter->drawText(previewRect, Qt::AlignLeft | Qt::AlignVCenter,
                           metrics.elidedText(prefix, Qt::ElideRight, previewRect.width()));
         previewRect.setLeft(previewRect.left() + metrics.horizontalAdvance(prefix));
@@ -277,12 +231,12 @@ void ChatListDelegate::paintThumbnail(QPainter* painter, const QRect& rect,
         painter->drawPixmap(rect, pixmap);
     } else {
         // The placeholder: a framed landscape glyph in the palette's quiet colours.
-        const QPalette::ColorGroup group = colorGroup(option);
+        const QPalette::ColorGroup group = ChatListColors::group(option);
         const QColor base = option.palette.color(group, QPalette::Base);
         const QColor text = option.palette.color(group, QPalette::Text);
-        painter->fillRect(rect, mixed(base, text, 0.08));
+        painter->fillRect(rect, mixColors(base, text, 0.08));
         painter->setPen(Qt::NoPen);
-        painter->setBrush(mixed(base, text, 0.25));
+        painter->setBrush(mixColors(base, text, 0.25));
         const qreal u = rect.width() / 8.0;
         const QPointF origin = rect.topLeft();
         painter->drawEllipse(QPointF(origin.x() + 5.5 * u, origin.y() + 2.6 * u), 0.8 * u, 0.8 * u);
@@ -299,22 +253,15 @@ void ChatListDelegate::paintThumbnail(QPainter* painter, const QRect& rect,
 }
 
 int ChatListDelegate::paintChip(QPainter* painter, const QRect& line, int x, const QString& text,
-                                const QColor& tone, const QStyleOptionViewItem& option) const
+                                Tone tone, const QStyleOptionViewItem& option) const
 {
-    const QFontMetrics metrics(option.font);
-    const int height = line.height();
-    const int width = metrics.horizontalAdvance(text) + height;
-    const QRect chip(x, line.top(), width, height);
-    const QColor ink = isSelected(option) ? primaryColor(option) : tone;
-    QColor fill = ink;
-    fill.setAlphaF(0.14f);
-    painter->setPen(QPen(ink, 1.0));
-    painter->setBrush(fill);
-    painter->drawRoundedRect(QRectF(chip).adjusted(0.5, 0.5, -0.5, -0.5), height / 2.0,
-                             height / 2.0);
-    painter->setPen(ink);
-    painter->drawText(chip, Qt::AlignCenter, text);
-    return chip.right() + 1 + height / 2;
+    // Sized from the fonts that draw the word, centred on the line (a pill with Hangul is a
+    // little taller than the line of the UI font; the row has room for that).
+    const QFont font = StatusPill::font(option.font);
+    const QSize size = StatusPill::size(text, font);
+    const QRect pill(QPoint(x, line.top() + (line.height() - size.height()) / 2), size);
+    StatusPill::paint(painter, pill, text, font, ChatListColors::pill(option, tone));
+    return pill.right() + 1 + line.height() / 2;
 }
 
 bool ChatListDelegate::editorEvent(QEvent* event, QAbstractItemModel* model,

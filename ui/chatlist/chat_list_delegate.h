@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ui/common/tone_colors.h"
+
 #include <QDateTime>
 #include <QStyledItemDelegate>
 
@@ -46,8 +48,8 @@ private:
     Layout layout(const QStyleOptionViewItem& option, const QModelIndex& index) const;
     void paintThumbnail(QPainter* painter, const QRect& rect, const QStyleOptionViewItem& option,
                         const QModelIndex& index) const;
-    int paintChip(QPainter* painter, const QRect& line, int x, const QString& text,
-                  const QColor& tone, const QStyleOptionViewItem& option) const;
+    int paintChip(QPainter* painter, const QRect& line, int x, const QString& text, Tone tone,
+                  const QStyleOptionViewItem& option) const;
 
     ThumbnailLoader* m_thumbnails;
     std::function<QDateTime()> m_now;

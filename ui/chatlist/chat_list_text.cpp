@@ -34,6 +34,20 @@ ChatListText::StatusTone ChatListText::statusTone(const QString& stored)
     return StatusTone::Other;
 }
 
+Tone ChatListText::statusColor(const QString& stored)
+{
+    switch (statusTone(stored)) {
+    case StatusTone::OnSale:
+        return Tone::Accent;
+    case StatusTone::Reserved:
+        return Tone::Caution;
+    case StatusTone::Sold:
+    case StatusTone::Other:
+        break;
+    }
+    return Tone::Muted;
+}
+
 QString ChatListText::status(const QString& stored)
 {
     switch (statusTone(stored)) {

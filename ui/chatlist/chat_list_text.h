@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ui/common/tone_colors.h"
+
 #include <QCoreApplication>
 #include <QString>
 
@@ -21,6 +23,8 @@ public:
     // What the status means, for the chip's colour.
     enum class StatusTone { OnSale, Reserved, Sold, Other };
     static StatusTone statusTone(const QString& stored);
+    // The status pill's colour: the accent on sale, amber reserved, muted sold (and unknown).
+    static Tone statusColor(const QString& stored);
 
     // "1" … "99", then "99+" (the service caps its count at 100).
     static QString unreadBadge(int unread);
