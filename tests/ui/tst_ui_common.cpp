@@ -1,8 +1,9 @@
 // The helpers the windows share (ui/common): tinted icons and their cache, toolbar texts, the
 // status pill (its colours readable in light and dark palettes, its size from the fonts that
-// draw Hangul).
+// draw Hangul), a selected chat list row's quieter text.
 
 #include "screenshot_support.h"
+#include "ui/chatlist/chat_list_colors.h"
 #include "ui/common/action_text.h"
 #include "ui/common/status_pill.h"
 #include "ui/common/tinted_icon.h"
@@ -69,6 +70,8 @@ private slots:
     void statusPillsReadInLightAndDark();
     void statusPillFitsItsWord_data();
     void statusPillFitsItsWord();
+    void selectedRowQuietTextReads_data();
+    void selectedRowQuietTextReads();
 };
 
 void TestUiCommon::tintedPixmapsAreCachedPerColourSizeAndRatio()
@@ -222,6 +225,37 @@ void TestUiCommon::statusPillFitsItsWord()
         QVERIFY2(bottom < pill.height() - 1 - outlineRows,
                  qPrintable(QStringLiteral("ink to row %1 of %2").arg(bottom).arg(pill.height())));
     }
+}
+
+void TestUiCommon::selectedRowQuietTextReads_data()
+{
+    statusPillsReadInLightAndDark_data();
+}
+
+void TestUiCommon::selectedRowQuietTextReads()
+{
+    QFETCH(QString, palette);
+    QStyleOptionViewItem option;
+    option.palette = paletteNamed(palette);
+    option.state = QStyle::State_Enabled | QStyle::State_Active;
+    const QColor base = option.palette.color(QPalette::Base);
+    QVERIFY(ui::contrastRatio(ui::ChatListColors::secondary(option), base) >= 4.5);
+    QVERIFY(ui::ChatListColors::secondary(option) != ui::ChatListColors::primary(option));
+
+    option.state |= QStyle::State_Selected;
+    const QColor highlight = option.palette.color(QPalette::Highlight);
+    const QColor highlightedText = option.palette.color(QPalette::HighlightedText);
+    const QColor quiet = ui::ChatListColors::secondary(option);
+    // Faded highlighted text where that still reads at 4.5:1; the palette's own highlighted
+    // text where even that pair has less contrast (Fusion's light blue with white: 3.6:1).
+    if (ui::contrastRatio(highlightedText, highlight) >= 4.5)
+        QVERIFY(ui::contrastRatio(quiet, highlight) >= 4.5);
+    else
+        QCOMPARE(quiet, highlightedText);
+    QVERIFY(ui::contrastRatio(quiet, highlight) >=
+            ui::contrastRatio(highlightedText, highlight) - 1.0);
+    // Pills on the selection are drawn in the highlighted text.
+    QCOMPARE(ui::ChatListColors::pill(option, Tone::Caution).ink, highlightedText);
 }
 
 QTEST_MAIN(TestUiCommon)

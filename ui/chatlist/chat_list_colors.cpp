@@ -4,6 +4,10 @@
 
 namespace oiso::ui::ChatListColors {
 
+namespace {
+constexpr double kReadable = 4.5; // WCAG AA for text
+} // namespace
+
 bool isSelected(const QStyleOptionViewItem& option)
 {
     return option.state.testFlag(QStyle::State_Selected);
@@ -25,11 +29,19 @@ QColor primary(const QStyleOptionViewItem& option)
 QColor secondary(const QStyleOptionViewItem& option)
 {
     const QPalette::ColorGroup g = group(option);
-    if (isSelected(option))
-        return mixColors(option.palette.color(g, QPalette::HighlightedText),
-                         option.palette.color(g, QPalette::Highlight), 0.25);
-    return mixColors(option.palette.color(g, QPalette::Text),
-                     option.palette.color(g, QPalette::Base), 0.4);
+    if (isSelected(option)) {
+        const QColor highlight = option.palette.color(g, QPalette::Highlight);
+        const QColor text = option.palette.color(g, QPalette::HighlightedText);
+        for (qreal weight = 0.7; weight < 1.0; weight += 0.05) {
+            const QColor faded = mixColors(highlight, text, weight);
+            if (contrastRatio(faded, highlight) >= kReadable)
+                return faded;
+        }
+        return text;
+    }
+    const QColor base = option.palette.color(g, QPalette::Base);
+    return withContrast(mixColors(option.palette.color(g, QPalette::Text), base, 0.4), base,
+                        kReadable);
 }
 
 StatusPill::Colors pill(const QStyleOptionViewItem& option, Tone tone)
