@@ -594,10 +594,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>● Live</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Connecting… showing the messages saved on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -615,6 +611,10 @@
     </message>
     <message>
         <source>Problem: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -593,10 +593,6 @@
         <translation>%1에 대한 채팅</translation>
     </message>
     <message>
-        <source>● Live</source>
-        <translation>● 실시간</translation>
-    </message>
-    <message>
         <source>Connecting… showing the messages saved on this computer.</source>
         <translation>연결 중… 이 컴퓨터에 저장된 메시지를 보여 주고 있어요.</translation>
     </message>
@@ -615,6 +611,10 @@
     <message>
         <source>Problem: %1</source>
         <translation>문제: %1</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>실시간</translation>
     </message>
 </context>
 <context>

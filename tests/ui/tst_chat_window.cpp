@@ -10,9 +10,11 @@
 #include "ui/chat/chat_window_manager.h"
 #include "ui/chat/composer.h"
 #include "ui/chat/composer_bar.h"
+#include "ui/chat/connection_line.h"
 #include "ui/chat/message_delegate.h"
 #include "ui/chat/message_model.h"
 #include "ui/chat/message_view.h"
+#include "ui/common/status_pill_label.h"
 
 #include <QAccessible>
 #include <QApplication>
@@ -131,7 +133,13 @@ void TestChatWindow::opensTheRoomWithItsMessages()
     auto* seller = window->header()->findChild<QLabel*>(QStringLiteral("itemSeller"));
     QVERIFY(seller->text().contains(QStringLiteral("minji")));
     QTRY_VERIFY_WITH_TIMEOUT(window->header()->hasPhoto(), kTimeout); // from /static/images
-    QTRY_COMPARE_WITH_TIMEOUT(window->connectionText(), QStringLiteral("● Live"), kTimeout);
+    // The status in the chat list's pill, the connection with a green dot.
+    auto* status = window->header()->findChild<ui::StatusPillLabel*>(QStringLiteral("itemStatus"));
+    QVERIFY(status && status->isVisible());
+    QCOMPARE(status->text(), QStringLiteral("On sale"));
+    QCOMPARE(status->tone(), ui::Tone::Accent);
+    QTRY_COMPARE_WITH_TIMEOUT(window->connectionText(), QStringLiteral("Live"), kTimeout);
+    QCOMPARE(window->connectionLine()->tone(), ui::Tone::Positive);
     // The newest message is in view, and every row's key is one of the room's.
     QVERIFY(window->view()->isAtBottom());
     for (int row = 0; row < window->model().rowCount(); ++row)
@@ -176,7 +184,7 @@ void TestChatWindow::sendShowsSendingThenSent()
 void TestChatWindow::messageFromAnotherClientAppearsLive()
 {
     ChatWindow* window = open(m_calculus);
-    QTRY_COMPARE_WITH_TIMEOUT(window->connectionText(), QStringLiteral("● Live"), kTimeout);
+    QTRY_COMPARE_WITH_TIMEOUT(window->connectionText(), QStringLiteral("Live"), kTimeout);
     const QString key = QString::fromStdString(m_jiwoo->client.newPushId());
     protocol::Node message =
         protocol::Node::object({{"id", text(QStringLiteral("jiwoo"))},

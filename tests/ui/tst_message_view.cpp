@@ -1,6 +1,7 @@
 // The message list over a scripted room: the delegate's cached heights and hit areas, and the
 // view keeping the reader's place (stick to the bottom, the "N new" pill, rows inserted above
-// without moving what is on screen, asking for older pages near the top).
+// without moving what is on screen, asking for older pages near the top, no sliver of a cut row
+// at the top edge).
 
 #include "fake_message_source.h"
 #include "ui/chat/message_delegate.h"
@@ -90,6 +91,7 @@ private slots:
     void paintsOnlyVisibleRows();
     void fontChangeRelaysOut();
     void narrowerWindowRewraps();
+    void topEdgeShowsNoSliverOfACutRow();
 };
 
 void TestMessageView::heightsAreCachedPerKeyAndWidth()
@@ -316,6 +318,35 @@ void TestMessageView::narrowerWindowRewraps()
     f.view.resize(200, f.view.height());
     QTRY_COMPARE(f.view.visualRect(longOne).width(), f.view.viewport()->width());
     QTRY_VERIFY(f.view.visualRect(longOne).height() > before);
+}
+
+void TestMessageView::topEdgeShowsNoSliverOfACutRow()
+{
+    // Wherever the scroll position cuts a row at the top (at the bottom the newest message is
+    // aligned, so any cut happens), the top rows of pixels are the background: the cut row fades
+    // out instead of showing the bottom of its text.
+    Fixture f(range(0, 40));
+    QVERIFY(QTest::qWaitForWindowExposed(&f.view));
+    f.view.scrollToNewest();
+    const QRgb background = f.view.viewport()->palette().color(QPalette::Base).rgb();
+    const int bottom = f.bar()->maximum();
+    QVERIFY(bottom > 100);
+    int checked = 0;
+    for (int value = bottom; value > bottom - 60; value -= 3) {
+        f.bar()->setValue(value);
+        const QImage image = f.view.viewport()->grab().toImage();
+        const qreal ratio = image.devicePixelRatio();
+        for (int y = 0; y < int(3 * ratio); ++y)
+            for (int x = 0; x < image.width(); ++x)
+                QVERIFY2(image.pixel(x, y) == background,
+                         qPrintable(
+                             QStringLiteral("ink at %1,%2 at value %3").arg(x).arg(y).arg(value)));
+        ++checked;
+    }
+    QCOMPARE(checked, 20);
+    // At the very top nothing is cut, and nothing fades.
+    f.bar()->setValue(0);
+    QCOMPARE(f.bar()->value(), 0);
 }
 
 QTEST_MAIN(TestMessageView)

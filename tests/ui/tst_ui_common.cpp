@@ -1,8 +1,10 @@
-// The helpers the windows share (ui/common): tinted icons and their cache, toolbar texts, the
-// status pill (its colours readable in light and dark palettes, its size from the fonts that
-// draw Hangul), a selected chat list row's quieter text.
+// The helpers the windows share (ui/common) and the colours made with them: tinted icons and their
+// cache, toolbar texts, the status pill (its colours readable in light and dark palettes, its size
+// from the fonts that draw Hangul), a selected chat list row's quieter text, the chat window's
+// connection dot.
 
 #include "screenshot_support.h"
+#include "ui/chat/connection_line.h"
 #include "ui/chatlist/chat_list_colors.h"
 #include "ui/common/action_text.h"
 #include "ui/common/status_pill.h"
@@ -72,6 +74,8 @@ private slots:
     void statusPillFitsItsWord();
     void selectedRowQuietTextReads_data();
     void selectedRowQuietTextReads();
+    void connectionDotSaysTheState_data();
+    void connectionDotSaysTheState();
 };
 
 void TestUiCommon::tintedPixmapsAreCachedPerColourSizeAndRatio()
@@ -256,6 +260,29 @@ void TestUiCommon::selectedRowQuietTextReads()
             ui::contrastRatio(highlightedText, highlight) - 1.0);
     // Pills on the selection are drawn in the highlighted text.
     QCOMPARE(ui::ChatListColors::pill(option, Tone::Caution).ink, highlightedText);
+}
+
+void TestUiCommon::connectionDotSaysTheState_data()
+{
+    statusPillsReadInLightAndDark_data();
+}
+
+void TestUiCommon::connectionDotSaysTheState()
+{
+    QFETCH(QString, palette);
+    ui::ConnectionLine line;
+    line.setPalette(paletteNamed(palette));
+    const QColor window = line.palette().color(QPalette::Window);
+    line.setState(QStringLiteral("Live"), Tone::Positive);
+    QCOMPARE(line.text(), QStringLiteral("Live"));
+    QVERIFY2(hueWithin(line.dotColor(), 90, 170), qPrintable(line.dotColor().name()));
+    QVERIFY(ui::contrastRatio(line.dotColor(), window) >= 3.0); // a graphic: 3:1
+    line.setState(QStringLiteral("Connecting…"), Tone::Caution);
+    QVERIFY2(hueWithin(line.dotColor(), 25, 50), qPrintable(line.dotColor().name()));
+    QVERIFY(ui::contrastRatio(line.dotColor(), window) >= 3.0);
+    line.setState(QStringLiteral("Offline"), Tone::Negative);
+    QVERIFY2(hueWithin(line.dotColor(), 345, 15), qPrintable(line.dotColor().name()));
+    QVERIFY(ui::contrastRatio(line.dotColor(), window) >= 3.0);
 }
 
 QTEST_MAIN(TestUiCommon)

@@ -3,6 +3,7 @@
 #include "market/price.h"
 #include "ui/chatlist/chat_list_text.h"
 #include "ui/chatlist/thumbnail_loader.h"
+#include "ui/common/status_pill_label.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -45,7 +46,7 @@ ChatHeader::ChatHeader(ThumbnailLoader& thumbnails, QWidget* parent)
     , m_photo(new QLabel(this))
     , m_name(new QLabel(this))
     , m_price(new QLabel(this))
-    , m_status(new QLabel(this))
+    , m_status(new StatusPillLabel(this))
     , m_seller(new QLabel(this))
 {
     m_photo->setObjectName(QStringLiteral("itemPhoto"));
@@ -62,15 +63,13 @@ ChatHeader::ChatHeader(ThumbnailLoader& thumbnails, QWidget* parent)
     m_name->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_name->setTextFormat(Qt::PlainText);
     m_seller->setTextFormat(Qt::PlainText);
-    m_status->setTextFormat(Qt::PlainText);
     m_price->setTextFormat(Qt::PlainText);
     m_seller->setForegroundRole(QPalette::PlaceholderText);
-    m_status->setForegroundRole(QPalette::PlaceholderText);
 
     auto* details = new QHBoxLayout;
     details->setSpacing(8);
     details->addWidget(m_price);
-    details->addWidget(m_status);
+    details->addWidget(m_status, 0, Qt::AlignVCenter);
     details->addWidget(m_seller);
     details->addStretch();
     auto* text = new QVBoxLayout;
@@ -97,13 +96,15 @@ void ChatHeader::setItem(const std::optional<market::Item>& item, const QUrl& im
     if (!item) {
         m_name->setText(tr("Loading the item…"));
         m_price->clear();
-        m_status->clear();
+        m_status->setStatus({}, Tone::Muted);
+        m_status->hide();
         m_seller->clear();
     } else {
         m_name->setText(item->name.isEmpty() ? tr("Unnamed item") : item->name);
         const QString price = market::formatPrice(item->price);
         m_price->setText(price.isEmpty() ? tr("No price") : price);
-        m_status->setText(ChatListText::status(item->status));
+        m_status->setStatus(ChatListText::status(item->status),
+                            ChatListText::statusColor(item->status));
         m_status->setVisible(!item->status.isEmpty());
         m_seller->setText(item->seller.isEmpty() ? QString() : tr("Seller: %1").arg(item->seller));
     }

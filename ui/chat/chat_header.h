@@ -12,10 +12,12 @@ class QLabel;
 
 namespace oiso::ui {
 
+class StatusPillLabel;
 class ThumbnailLoader;
 
 // The top of a chat window: the item's photo (loaded asynchronously, a placeholder meanwhile and
-// when it cannot be had), its name, price ("15,000원"), status and seller.
+// when it cannot be had), its name, price ("15,000원"), status (the chat list's pill) and
+// seller.
 class ChatHeader : public QWidget {
     Q_OBJECT
 
@@ -41,7 +43,7 @@ private:
     QLabel* m_photo;
     QLabel* m_name;
     QLabel* m_price;
-    QLabel* m_status;
+    StatusPillLabel* m_status;
     QLabel* m_seller;
 };
 

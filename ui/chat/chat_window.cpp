@@ -5,6 +5,7 @@
 #include "ui/chat/chat_header.h"
 #include "ui/chat/composer.h"
 #include "ui/chat/composer_bar.h"
+#include "ui/chat/connection_line.h"
 #include "ui/chat/message_delegate.h"
 #include "ui/chat/message_model.h"
 #include "ui/chat/message_view.h"
@@ -31,7 +32,7 @@ ChatWindow::ChatWindow(market::ChatRoomService& room, ThumbnailLoader& thumbnail
     , m_model(new MessageModel(*m_source, this))
     , m_delegate(new MessageDelegate(*m_model, this))
     , m_header(new ChatHeader(thumbnails, this))
-    , m_connection(new QLabel(this))
+    , m_connection(new ConnectionLine(this))
     , m_errorBar(new QFrame(this))
     , m_error(new QLabel(m_errorBar))
     , m_dismissError(new QToolButton(m_errorBar))
@@ -85,8 +86,6 @@ ChatWindow::~ChatWindow()
 void ChatWindow::buildLayout()
 {
     m_connection->setObjectName(QStringLiteral("connectionState"));
-    m_connection->setContentsMargins(12, 2, 12, 4);
-    m_connection->setForegroundRole(QPalette::PlaceholderText);
     m_errorBar->setObjectName(QStringLiteral("errorBar"));
     m_errorBar->setFrameShape(QFrame::StyledPanel);
     m_error->setObjectName(QStringLiteral("errorText"));
@@ -193,19 +192,22 @@ void ChatWindow::updateConnection(ConnectionState state)
 {
     switch (state) {
     case ConnectionState::Live:
-        m_connection->setText(tr("● Live"));
+        m_connection->setState(tr("Live"), Tone::Positive);
         hideError(); // what went wrong while offline is over now
         break;
     case ConnectionState::Connecting:
-        m_connection->setText(tr("Connecting… showing the messages saved on this computer."));
+        m_connection->setState(tr("Connecting… showing the messages saved on this computer."),
+                               Tone::Caution);
         break;
     case ConnectionState::Offline:
-        m_connection->setText(tr("Offline — what you write is kept and sent when the "
-                                 "connection is back."));
+        m_connection->setState(tr("Offline — what you write is kept and sent when the "
+                                  "connection is back."),
+                               Tone::Negative);
         break;
     case ConnectionState::SignedOut:
-        m_connection->setText(tr("Signed out — sign in again from the chat list to send and "
-                                 "receive messages."));
+        m_connection->setState(tr("Signed out — sign in again from the chat list to send and "
+                                  "receive messages."),
+                               Tone::Negative);
         break;
     }
     m_connection->setAccessibleName(tr("Connection: %1").arg(m_connection->text()));

@@ -17,6 +17,7 @@ class ChatRoomService;
 namespace oiso::ui {
 
 class ChatHeader;
+class ConnectionLine;
 class Composer;
 class ComposerBar;
 class MessageDelegate;
@@ -46,6 +47,7 @@ public:
     ChatHeader* header() const { return m_header; }
     QString errorText() const;
     QString connectionText() const;
+    ConnectionLine* connectionLine() const { return m_connection; }
 
     // Saves what the composer holds as the room's draft now (closing does it too).
     void saveDraft();
@@ -80,7 +82,7 @@ private:
     MessageModel* m_model;
     MessageDelegate* m_delegate;
     ChatHeader* m_header;
-    QLabel* m_connection;
+    ConnectionLine* m_connection;
     QFrame* m_errorBar;
     QLabel* m_error;
     QToolButton* m_dismissError;

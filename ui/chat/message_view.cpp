@@ -8,7 +8,10 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QContextMenuEvent>
+#include <QLinearGradient>
 #include <QMenu>
+#include <QPaintEvent>
+#include <QPainter>
 #include <QPushButton>
 #include <QScrollBar>
 
@@ -297,6 +300,38 @@ void MessageView::changeEvent(QEvent* event)
         break;
     }
     QListView::changeEvent(event);
+}
+
+int MessageView::topFadeHeight() const
+{
+    return fontMetrics().height() * 3 / 4;
+}
+
+void MessageView::paintEvent(QPaintEvent* event)
+{
+    QListView::paintEvent(event);
+    // The row cut by the top edge (whatever the scroll position: the bottom is what is aligned)
+    // fades out instead of showing a sliver of its last line, and says there is more above.
+    const int fade = topFadeHeight();
+    if (verticalScrollBar()->value() <= 0 || event->rect().top() >= fade)
+        return;
+    const QColor base = viewport()->palette().color(viewport()->backgroundRole());
+    QColor clear = base;
+    clear.setAlpha(0);
+    QLinearGradient gradient(0, 0, 0, fade);
+    gradient.setColorAt(0.0, base);
+    gradient.setColorAt(0.35, base);
+    gradient.setColorAt(1.0, clear);
+    QPainter painter(viewport());
+    painter.fillRect(QRect(0, 0, viewport()->width(), fade), gradient);
+}
+
+void MessageView::scrollContentsBy(int dx, int dy)
+{
+    QListView::scrollContentsBy(dx, dy);
+    // Scrolling moves the painted pixels, the fade with them: paint the band again.
+    if (dy != 0)
+        viewport()->update(QRect(0, 0, viewport()->width(), topFadeHeight() + std::abs(dy)));
 }
 
 } // namespace oiso::ui

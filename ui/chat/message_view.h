@@ -16,7 +16,8 @@ class MessageModel;
 // the view, and rows inserted above (older pages) shift the scroll position by their height so
 // what is on screen stays put. It asks for older pages while fewer than two screens remain
 // above. Retry and Delete of a failed message are reachable by mouse (the delegate's hit areas)
-// and by keyboard (the context menu on the current message: Menu key or Shift+F10).
+// and by keyboard (the context menu on the current message: Menu key or Shift+F10). With more
+// above, the top edge fades into the background: the row cut there shows no sliver of text.
 class MessageView : public QListView {
     Q_OBJECT
 
@@ -49,6 +50,8 @@ protected:
     void mouseMoveEvent(QMouseEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
     void changeEvent(QEvent* event) override;
+    void paintEvent(QPaintEvent* event) override;
+    void scrollContentsBy(int dx, int dy) override;
 
 private:
     void onRowsAboutToBeInserted(const QModelIndex& parent, int start, int end);
@@ -57,6 +60,7 @@ private:
     void updatePill();
     void copyMessage(const QModelIndex& index);
     QModelIndex topVisibleIndex() const;
+    int topFadeHeight() const;
 
     MessageModel& m_model;
     MessageDelegate& m_delegate;
