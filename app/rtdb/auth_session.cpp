@@ -69,10 +69,12 @@ void AuthSession::startSignIn(bool signUp, const QString& email, const QString& 
             return;
         if (error) {
             setState(m_idToken.isEmpty() ? State::SignedOut : State::SignedIn);
+            settleWaiters(tokenUsable() ? AuthError{} : error);
             emit signInFinished(error);
             return;
         }
         acceptGrant(grant);
+        settleWaiters({}); // the requests that waited for this sign-in go out with its token
         emit signInFinished({});
     };
     if (signUp)
@@ -168,6 +170,12 @@ void AuthSession::scheduleRefresh()
 void AuthSession::ensureFresh(QObject* context, ReadyCallback ready)
 {
     if (m_kind == Credential::Kind::None) {
+        if (m_state == State::SigningIn) {
+            // A sign-in is on its way (the app shows the cached lists before it ends): wait for
+            // its token rather than go out anonymous, which a hosted database would refuse.
+            m_waiters.push_back({context, std::move(ready)});
+            return;
+        }
         ready({}); // anonymous requests are allowed; the rules decide
         return;
     }

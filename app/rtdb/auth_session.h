@@ -61,7 +61,8 @@ public:
     void setAutoRefresh(bool enabled);
 
     // Calls `ready` once the credential is usable: at once when it is not about to expire,
-    // otherwise after the (shared) refresh. An error only when no usable token exists.
+    // otherwise after the (shared) refresh; while a first sign-in is in flight, when it ends
+    // (never anonymous meanwhile). An error only when no usable token exists.
     void ensureFresh(QObject* context, ReadyCallback ready);
     // Refreshes now (after a 401 or auth_revoked), joining a refresh already in flight.
     void refreshNow(QObject* context, ReadyCallback ready);

@@ -1,8 +1,8 @@
 // The token lifecycle (reference §7.3–§7.5) against a scripted Auth server: request shapes
 // (JSON sign-in, form-encoded refresh with a snake_case answer, §13 pitfalls 21–22), one refresh
 // in flight however many ask, the session kept through network trouble and ended only when the
-// service says so, ID tokens in auth= and never in Authorization (pitfall 5), and one refresh and
-// retry after a 401.
+// service says so, ID tokens in auth= and never in Authorization (pitfall 5), one refresh and
+// retry after a 401, and requests made while signing in waiting for its token.
 #include "fault_server.h"
 #include "rtdb/auth_session.h"
 #include "rtdb/rtdb_client.h"
@@ -232,6 +232,54 @@ private slots:
         QTRY_VERIFY(reply->isFinished());
         QCOMPARE(reply->error().kind, rtdb::RtdbError::Kind::PermissionDenied);
         QCOMPARE(reply->attempts(), 2);
+    }
+
+    // The app shows its cached lists before the sign-in has ended, and their requests start at
+    // once: they must wait for the credential, not reach the database anonymous.
+    void requestsMadeWhileSigningInWaitForItsToken()
+    {
+        QTcpSocket* pendingSignIn = nullptr;
+        FaultServer server([&](QTcpSocket* socket, const RecordedRequest& request, int) {
+            if (request.target.startsWith("/identitytoolkit"))
+                pendingSignIn = socket; // answered below, once the read is waiting
+            else
+                FaultServer::respond(socket, 200, "1");
+        });
+        Fixture f(server);
+        rtdb::RtdbClient client(server.location(), f.network, &f.session);
+        QSignalSpy done(&f.session, &AuthSession::signInFinished);
+        f.session.signIn(QStringLiteral("a@oiso.test"), QStringLiteral("pw-123456"));
+        QCOMPARE(f.session.state(), AuthSession::State::SigningIn);
+        std::unique_ptr<rtdb::RtdbReply> reply(client.get({"x"}));
+        QTRY_VERIFY(pendingSignIn != nullptr);
+        QTest::qWait(100);
+        QVERIFY(!reply->isFinished());
+        QCOMPARE(server.requestCount(), 1); // only the sign-in: the read waits
+        FaultServer::respond(pendingSignIn, 200, grant("id-1", "r-1"));
+        QTRY_VERIFY(reply->isFinished());
+        QVERIFY(reply->ok());
+        QCOMPARE(done.size(), 1);
+        QVERIFY(server.requests().back().target.contains("auth=id-1"));
+
+        // A sign-in that fails fails the requests that waited for it.
+        f.session.signOut();
+        FaultServer refusing([](QTcpSocket* socket, const RecordedRequest& request, int) {
+            if (request.target.startsWith("/identitytoolkit"))
+                FaultServer::respond(socket, 400,
+                                     R"({"error":{"code":400,"message":"INVALID_PASSWORD"}})");
+            else
+                FaultServer::respond(socket, 200, "1");
+        });
+        rtdb::AuthClient refusingAuth(
+            f.network, rtdb::AuthEndpoints::underServer(refusing.location().baseUrl(),
+                                                        QStringLiteral("key-1")));
+        AuthSession refused(&refusingAuth);
+        rtdb::RtdbClient refusedClient(refusing.location(), f.network, &refused);
+        refused.signIn(QStringLiteral("a@oiso.test"), QStringLiteral("wrong"));
+        std::unique_ptr<rtdb::RtdbReply> refusedRead(refusedClient.get({"x"}));
+        QTRY_VERIFY(refusedRead->isFinished());
+        QVERIFY(!refusedRead->ok());
+        QCOMPARE(refusing.requestCount(), 1); // never sent without the credential
     }
 };
 

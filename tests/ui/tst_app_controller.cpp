@@ -3,12 +3,16 @@
 // reached exactly like a LAN server — with the sign-in and sign-up dialog and the session kept
 // in a (test) keychain across restarts.
 
+#include "market/chat_list_service.h"
+#include "market/market_session.h"
+#include "rtdb/auth_session.h"
 #include "shell_test_support.h"
 #include "ui/chatlist/chat_list_model.h"
 #include "ui/chatlist/chat_list_page.h"
 #include "ui/chatlist/chat_list_window.h"
 #include "ui/shell/app_controller.h"
 #include "ui/shell/app_main.h"
+#include "ui/shell/connection.h"
 #include "ui/shell/hosted_sign_in.h"
 #include "ui/shell/profile.h"
 #include "ui/shell/secret_store.h"
@@ -98,6 +102,7 @@ private slots:
     void demoMarketStartsSignedInWithMarker();
     void demoAccountsCanBeSwitched();
     void demoUserFromTheCommandLine();
+    void cachedListShowsBeforeTheDemoSignInEnds();
     void hostedSignInIsKeptAcrossRestarts();
     void wrongPasswordIsExplained();
     void signUpClaimsTheLoginId();
@@ -166,6 +171,48 @@ void TestAppController::demoUserFromTheCommandLine()
     QCOMPARE(run.window()->page(ListKind::Selling).model().rowCount(), 0);
 }
 
+// Start-up: the demo account's login id is known, so its cached list is shown while the server
+// still checks the password; the list's requests wait for the token, and ready() follows.
+void TestAppController::cachedListShowsBeforeTheDemoSignInEnds()
+{
+    QTemporaryDir dir;
+    ui::MemorySecretStore secrets;
+    {
+        AppRun first(dir.path(), secrets);
+        QCOMPARE(first.waitReady(), QStringLiteral("minji"));
+        QTRY_COMPARE_WITH_TIMEOUT(first.window()->page(ListKind::Selling).model().rowCount(), 4,
+                                  kWaitMs);
+    } // a clean exit: the cache holds her lists
+
+    AppRun run(dir.path(), secrets);
+    struct AtShow {
+        bool seen = false;
+        rtdb::AuthSession::State auth = rtdb::AuthSession::State::SignedIn;
+        int sellingRows = -1;
+        bool visible = false;
+        bool ready = true;
+    } atShow;
+    connect(&run.controller, &AppController::listShown, this, [&](const QString& loginId) {
+        QCOMPARE(loginId, QStringLiteral("minji"));
+        atShow.seen = true;
+        atShow.auth = run.controller.connection()->session().state();
+        atShow.sellingRows = run.window()->page(ListKind::Selling).model().rowCount();
+        atShow.visible = run.window()->isVisible();
+        atShow.ready = !run.ready.isEmpty();
+    });
+    QCOMPARE(run.waitReady(), QStringLiteral("minji"));
+    QVERIFY(atShow.seen);
+    QCOMPARE(atShow.auth, rtdb::AuthSession::State::SigningIn);
+    QVERIFY(!atShow.ready);
+    QVERIFY(atShow.visible);
+    QCOMPARE(atShow.sellingRows, 4); // from the cache
+    // The same session goes on, now signed in and live.
+    QCOMPARE(run.ready.size(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(run.window()->page(ListKind::Selling).model().rowCount(), 4, kWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(run.controller.session()->market().chatList().connectionState(),
+                              market::ConnectionState::Live, kWaitMs);
+}
+
 void TestAppController::hostedSignInIsKeptAcrossRestarts()
 {
     test::EmbeddedServer server(test::demoServer());
@@ -203,10 +250,21 @@ void TestAppController::hostedSignInIsKeptAcrossRestarts()
     QVERIFY(settings.open(QIODevice::ReadOnly));
     QVERIFY(!settings.readAll().contains(token.toUtf8()));
 
-    // Next start: signed in from the keychain, no dialog.
+    // Next start: signed in from the keychain, no dialog; the cached lists show before the kept
+    // token is refreshed (the login id is remembered), their requests waiting for it.
     AppRun again(dir.path(), keychain, options);
+    rtdb::AuthSession::State authAtShow = rtdb::AuthSession::State::SignedOut;
+    int buyingAtShow = -1;
+    connect(&again.controller, &AppController::listShown, this, [&] {
+        authAtShow = again.controller.connection()->session().state();
+        buyingAtShow = again.window()->page(ListKind::Buying).model().rowCount();
+    });
     QCOMPARE(again.waitReady(), QStringLiteral("minji"));
     QVERIFY(!again.dialog() || !again.dialog()->isVisible());
+    QCOMPARE(authAtShow, rtdb::AuthSession::State::SigningIn);
+    QCOMPARE(buyingAtShow, 5);
+    QTRY_COMPARE_WITH_TIMEOUT(again.controller.session()->market().chatList().connectionState(),
+                              market::ConnectionState::Live, kWaitMs);
 }
 
 void TestAppController::wrongPasswordIsExplained()

@@ -101,11 +101,14 @@ void AppController::onServerStarted(const QString& url)
     connect(m_demoSignIn.get(), &DemoSignIn::finished, this,
             [this](const QString& loginId, const QString& error) {
                 if (!error.isEmpty())
-                    showStartupError(error);
+                    onSignInFailed(error);
                 else
                     onSignedIn(loginId);
             });
     m_demoSignIn->signIn(m_demoUser);
+    // The demo account's login id is known: its cached lists show while the server checks the
+    // password (most of the start-up), their requests waiting for the token.
+    openSession(m_demoUser);
 }
 
 void AppController::startHosted()
@@ -128,6 +131,14 @@ void AppController::startHosted()
         m_profile.instanceKey() + u'/' + Profile::databaseId(location->displayString(), false);
     m_hosted =
         std::make_unique<HostedSignIn>(*m_connection, m_secrets, m_profile.settings(), accountKey);
+    connect(m_hosted.get(), &HostedSignIn::resuming, this, [this](const QString& loginId) {
+        if (!m_session)
+            openSession(loginId);
+    });
+    connect(m_hosted.get(), &HostedSignIn::resumeFailed, this, [this] {
+        if (m_session && !m_sessionSignedIn)
+            endSession(); // the kept session is gone: nothing of it shows behind the dialog
+    });
     connect(m_hosted.get(), &HostedSignIn::signedIn, this, &AppController::onSignedIn);
     connect(m_hosted.get(), &HostedSignIn::settingsRequested, this, &AppController::openSettings);
     connect(m_hosted.get(), &HostedSignIn::cancelled, this, [this] {
@@ -141,15 +152,8 @@ void AppController::startHosted()
     m_hosted->start();
 }
 
-void AppController::onSignedIn(const QString& loginId)
+bool AppController::openSession(const QString& loginId)
 {
-    if (m_session && m_session->config().loginId == loginId) {
-        // Signed in again after a sign-out: same user, same windows; the lists reconnect with
-        // the new credential at once instead of waiting for their backoff.
-        m_session->market().chatList().reconnectNow();
-        m_session->show();
-        return;
-    }
     endSession();
     SessionUi::Config config;
     config.loginId = loginId;
@@ -166,11 +170,7 @@ void AppController::onSignedIn(const QString& loginId)
     if (!m_session->open(&error)) {
         m_session.reset();
         showStartupError(error);
-        return;
-    }
-    if (m_choice.embedded) {
-        m_demoUser = loginId;
-        m_settings.setDemoUser(loginId);
+        return false;
     }
     connect(m_session.get(), &SessionUi::settingsRequested, this, &AppController::openSettings);
     connect(m_session.get(), &SessionUi::signInRequested, this, &AppController::signInAgain);
@@ -182,13 +182,44 @@ void AppController::onSignedIn(const QString& loginId)
     const QString item = std::exchange(m_pendingItem, QString());
     if (!item.isEmpty())
         m_session->openRoom(item);
+    emit listShown(loginId);
+    return true;
+}
+
+void AppController::onSignedIn(const QString& loginId)
+{
+    const bool sameUser = m_session && m_session->config().loginId == loginId;
+    if (sameUser && m_sessionSignedIn) {
+        // Signed in again after a sign-out: same user, same windows; the lists reconnect with
+        // the new credential at once instead of waiting for their backoff.
+        m_session->market().chatList().reconnectNow();
+        m_session->show();
+        return;
+    }
+    // Opened before the sign-in ended (its requests went out as the token came), or another
+    // user than the one shown: a session of this user now.
+    if (!sameUser && !openSession(loginId))
+        return;
+    m_sessionSignedIn = true;
+    if (m_choice.embedded) {
+        m_demoUser = loginId;
+        m_settings.setDemoUser(loginId);
+    }
     qCInfo(lcApp) << "signed in as" << loginId << (m_choice.embedded ? "(demo)" : "");
     emit ready(loginId);
+}
+
+void AppController::onSignInFailed(const QString& message)
+{
+    if (m_session && !m_sessionSignedIn)
+        endSession(); // its lists would wait for a credential that is not coming
+    showStartupError(message);
 }
 
 void AppController::endSession()
 {
     m_session.reset();
+    m_sessionSignedIn = false;
 }
 
 void AppController::activate(const QString& itemKey)
@@ -228,6 +259,7 @@ void AppController::switchDemoUser(const QString& loginId)
     m_connection->session().signOut();
     m_demoUser = loginId;
     m_demoSignIn->signIn(loginId);
+    openSession(loginId); // the cached lists while the server checks the password
 }
 
 void AppController::fillAccountMenu()

@@ -28,6 +28,10 @@ class SettingsDialog;
 //    marker and an Account menu to switch demo accounts or configure a hosted database;
 //  - a hosted database (or oiso-server on a LAN): HostedSignIn (keychain, dialog), then the
 //    chat list;
+//  - when the login id is known before the sign-in ends (the demo account; a kept hosted
+//    session, whose id is remembered), the chat list shows from the cache at once and its
+//    requests wait for the credential: the sign-in (the server's password hash, a token
+//    refresh) is not on the way to the first painted list;
 //  - the settings dialog, applied at once (a changed database restarts the backend);
 //  - requests of later launches (activate), items to open once the session is up.
 // Nothing here blocks: every step is a signal.
@@ -60,7 +64,10 @@ public:
     QMessageBox* errorBox() const;
 
 signals:
-    void ready(const QString& loginId); // the chat list of this user is shown
+    // The chat list of this user is shown, from its cache: at once when the login id is known,
+    // perhaps before the sign-in has ended.
+    void listShown(const QString& loginId);
+    void ready(const QString& loginId); // signed in, the chat list of this user is shown
     void startFailed(const QString& message);
     void quitRequested();
 
@@ -69,7 +76,11 @@ private:
     void startEmbedded();
     void onServerStarted(const QString& url);
     void startHosted();
+    // Builds and shows the session of `loginId` (its cached lists at once); false after saying
+    // why it could not.
+    bool openSession(const QString& loginId);
     void onSignedIn(const QString& loginId);
+    void onSignInFailed(const QString& message);
     void signInAgain();
     void signOut();
     void restartBackend();
@@ -93,6 +104,9 @@ private:
     std::unique_ptr<DemoSignIn> m_demoSignIn;
     std::unique_ptr<HostedSignIn> m_hosted;
     std::unique_ptr<SessionUi> m_session;
+    // The session was opened before its sign-in ended (the login id was known): its requests
+    // wait for the credential, and ready() comes when the sign-in does.
+    bool m_sessionSignedIn = false;
     QPointer<SettingsDialog> m_settingsDialog;
     QPointer<QMessageBox> m_errorBox;
 };

@@ -92,6 +92,9 @@ void HostedSignIn::start()
             self->m_settings.value(self->settingsKey(QStringLiteral("email"))).toString();
         if (result == SecretStore::Result::Ok && !token.isEmpty() && !uid.isEmpty()) {
             self->m_connection.session().restore(uid, email, token);
+            const QString remembered = self->rememberedLoginId(uid);
+            if (!remembered.isEmpty())
+                emit self->resuming(remembered);
             return;
         }
         self->m_restoring = false;
@@ -164,6 +167,7 @@ void HostedSignIn::onAuthFinished(const rtdb::AuthError& error)
             }
         }
         m_secrets.remove(m_accountKey, {});
+        emit resumeFailed();
         ask(tr("Please sign in again. %1").arg(error.userMessage()));
         return;
     }

@@ -48,6 +48,11 @@ public:
     SignInDialog* dialog() const;
 
 signals:
+    // A kept session is being resumed for this login id (remembered from its last sign-in):
+    // its cached lists may show now, before the token is refreshed; the requests wait for it.
+    void resuming(const QString& loginId);
+    // That resume did not work out (the kept token was refused): the dialog asks instead.
+    void resumeFailed();
     void signedIn(const QString& loginId);
     void cancelled();
     void settingsRequested();
