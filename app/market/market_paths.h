@@ -11,22 +11,22 @@ namespace oiso::market {
 // keys and push ids exactly as they appear in the database.
 namespace paths {
 
-protocol::Path users();                                    // users/<pushKey> = {id, name, …}
-protocol::Path items();                                    // item
-protocol::Path item(const QString& itemKey);               // item/<itemKey>
-protocol::Path room(const QString& itemKey);               // chatlist/<itemKey>
+protocol::Path users();                      // users/<pushKey> = {id, name, …}
+protocol::Path items();                      // item
+protocol::Path item(const QString& itemKey); // item/<itemKey>
+protocol::Path room(const QString& itemKey); // chatlist/<itemKey>
 protocol::Path message(const QString& itemKey, const QString& messageKey);
-protocol::Path buyerChats(const QString& loginId);         // buyer_chatlist/<loginId>
+protocol::Path buyerChats(const QString& loginId); // buyer_chatlist/<loginId>
 protocol::Path buyerChat(const QString& loginId, const QString& itemKey);
-protocol::Path purchases(const QString& loginId);          // buylist/<loginId>
+protocol::Path purchases(const QString& loginId); // buylist/<loginId>
 protocol::Path purchase(const QString& loginId, const QString& pushKey);
 
 // Ours.
-protocol::Path loginOwner(const QString& loginId);         // user_ids/<loginId> = uid
-protocol::Path accountLogin(const QString& uid);           // user_logins/<uid> = loginId
-protocol::Path loginOwners();                              // user_ids
-protocol::Path roomMembers(const QString& itemKey);        // room_members/<itemKey>/<loginId> = true
-protocol::Path summaries(const QString& loginId);          // chat_summary/<loginId>
+protocol::Path loginOwner(const QString& loginId);  // user_ids/<loginId> = uid
+protocol::Path accountLogin(const QString& uid);    // user_logins/<uid> = loginId
+protocol::Path loginOwners();                       // user_ids
+protocol::Path roomMembers(const QString& itemKey); // room_members/<itemKey>/<loginId> = true
+protocol::Path summaries(const QString& loginId);   // chat_summary/<loginId>
 protocol::Path summary(const QString& loginId, const QString& itemKey);
 
 } // namespace paths
