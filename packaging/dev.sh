@@ -25,7 +25,6 @@ PACKAGES=(
   qt6-translations-l10n                     # Qt's own Korean texts (standard buttons)
   qtkeychain-qt6-dev                        # the OS keychain for the refresh token
   xvfb xauth                                # headless display for screenshots (xvfb-run)
-  libqt6sql6-sqlite                         # Qt Sql's SQLite driver: the local cache, the outbox
   libboost-dev                              # Boost.Beast/Asio: the server's HTTP/1.1
   libsodium-dev                             # Argon2id password hashing, secure random
   zlib1g-dev                                # CRC-32 of journal records
